@@ -1,0 +1,61 @@
+"""mkdocs-macros entry point: registers the macros and nothing else.
+
+The i18n plugin builds each language separately, so define_env runs once per
+language; each macro asks for the language being built at call time.
+"""
+from __future__ import annotations
+
+from pathlib import Path, PurePosixPath
+
+from mkdocs.exceptions import PluginError
+
+from . import render
+from .content import load_content
+from .errors import ContentError
+from .model import LANGUAGES
+from .pages import section_pages
+
+
+def define_env(env) -> None:
+    try:
+        content = load_content(Path(env.project_dir))
+    except ContentError as exc:
+        raise PluginError(str(exc)) from None
+
+    def language() -> str:
+        return env.conf["plugins"]["i18n"].current_language
+
+    def page_src() -> str:
+        """The page's source path inside its language folder, e.g. exercises/x.md."""
+        parts = PurePosixPath(env.page.file.src_uri).parts
+        return str(PurePosixPath(*parts[1:])) if parts and parts[0] in LANGUAGES else env.page.file.src_uri
+
+    def page_url() -> str:
+        url = env.page.url
+        lang = language()
+        return url[len(lang) + 1:] if url.startswith(lang + "/") else url
+
+    @env.macro
+    def exercise_page(exercise_id: str | None = None) -> str:
+        """The whole exercise page; the id defaults to the page's file name."""
+        exercise_id = exercise_id or PurePosixPath(page_src()).stem
+        if exercise_id not in content.exercises:
+            raise PluginError(f"{env.page.file.src_uri}: exercise_page: no exercise '{exercise_id}'")
+        lang = language()
+        return render.render_exercise_page(
+            content.exercises[exercise_id], content.exercises, content.titles_for(lang), lang, page_url(), page_src()
+        )
+
+    @env.macro
+    def exercise_catalog() -> str:
+        return render.render_catalog(content.exercises, language(), page_url())
+
+    @env.macro
+    def card_deck() -> str:
+        return render.render_deck(content.exercises, language(), page_url())
+
+    @env.macro
+    def page_list(section: str) -> str:
+        """Links to every page of a docs section, read from the files in that folder."""
+        lang = language()
+        return render.render_page_list(section_pages(Path(env.project_dir) / "docs", lang, section), lang, page_src())

@@ -1,0 +1,126 @@
+"""The typed exercise model: one YAML file in exercises/ is one Exercise.
+
+Every text a reader sees is a `Text` with a Finnish and a Swedish value, so a
+missing translation is a validation error, not an empty spot on a page.
+The build, the tests and the JSON Schema for editors all use these classes.
+"""
+from __future__ import annotations
+
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
+
+LANGUAGES = ("fi", "sv")
+
+# Language-neutral ASCII slug: the file name, the page URL and the id are this one string.
+Slug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")]
+NonEmpty = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+
+Theme = Literal[
+    "listening",
+    "questions",
+    "grow",
+    "solution-focus",
+    "feedback",
+    "performance",
+    "development-discussions",
+    "360-development-plan",
+    "raising-concerns",
+    "challenging-situations",
+    "peer-consultation",
+    "psychological-safety",
+    "dialogue",
+    "self-leadership",
+    "load-recovery",
+    "change",
+    "openings-closings",
+]
+Audience = Literal["supervisors", "staff", "teams"]
+Mode = Literal["in-person", "remote", "hybrid"]
+Actor = Literal["facilitator", "individuals", "pairs", "triads", "small-groups", "whole-group"]
+Difficulty = Annotated[int, Field(ge=1, le=3, description="1 = easy, 2 = moderate, 3 = demanding")]
+
+
+class Strict(BaseModel):
+    # strict: "10" is not a number and 10 is not text; extra: a misspelt field is an error.
+    model_config = ConfigDict(strict=True, extra="forbid")
+
+
+class Text(Strict):
+    """A text in both languages."""
+
+    fi: NonEmpty = Field(description="Finnish text")
+    sv: NonEmpty = Field(description="Finland-Swedish text")
+
+    def __getitem__(self, lang: str) -> str:
+        return getattr(self, lang)
+
+
+class Range(Strict):
+    min: int = Field(ge=1)
+    max: int = Field(ge=1)
+
+    @model_validator(mode="after")
+    def _ordered(self) -> "Range":
+        if self.min > self.max:
+            raise ValueError(f"min ({self.min}) is larger than max ({self.max})")
+        return self
+
+
+class Step(Strict):
+    title: Text = Field(description="Short name of the step")
+    minutes: int = Field(ge=1, le=240)
+    who: Actor = Field(description="Who acts in this step")
+    do: Text = Field(description="What happens and what the facilitator does")
+    say: Text | None = Field(default=None, description="Words the facilitator can say to the group")
+
+
+class Related(Strict):
+    guides: list[Slug] = Field(default_factory=list, description="Ids of pages in docs/<lang>/guides/")
+    templates: list[Slug] = Field(default_factory=list, description="Ids of pages in docs/<lang>/templates/")
+    exercises: list[Slug] = Field(default_factory=list, description="Ids of other exercises")
+
+
+class DifficultyLevels(Strict):
+    facilitator: Difficulty
+    participants: Difficulty
+
+
+class Exercise(Strict):
+    """One group-training exercise, rendered as a page, a catalog row and a card."""
+
+    id: Slug = Field(description="Same as the file name without .yml")
+    title: Text
+    summary: Text = Field(description="One line for the catalog, at most 160 characters")
+    purpose: Text
+    themes: list[Theme] = Field(min_length=1)
+    audience: list[Audience] = Field(min_length=1)
+    duration: Range = Field(description="Minutes; the steps must add up to a value in this range")
+    group_size: Range = Field(description="Number of participants")
+    modes: list[Mode] = Field(min_length=1)
+    materials: list[Text] = Field(min_length=1)
+    steps: list[Step] = Field(min_length=2)
+    debrief: list[Text] = Field(min_length=2, description="Debrief questions")
+    remote_variant: list[Text] = Field(min_length=1, description="How to run it in a video meeting")
+    tips: list[Text] = Field(min_length=1)
+    traps: list[Text] = Field(min_length=1)
+    not_when: list[Text] = Field(min_length=1, description="When not to use it: safety, confidentiality")
+    related: Related
+    difficulty: DifficultyLevels
+
+    @model_validator(mode="after")
+    def _consistent(self) -> "Exercise":
+        for lang in LANGUAGES:
+            if len(self.summary[lang]) > 160:
+                raise ValueError(f"summary.{lang} is {len(self.summary[lang])} characters; keep it to 160")
+        total = self.total_minutes
+        if not self.duration.min <= total <= self.duration.max:
+            raise ValueError(
+                f"the steps add up to {total} minutes, outside duration "
+                f"{self.duration.min}-{self.duration.max}"
+            )
+        return self
+
+    @property
+    def total_minutes(self) -> int:
+        return sum(step.minutes for step in self.steps)

@@ -1,0 +1,80 @@
+"""Render exercises to Markdown/HTML with Jinja templates (autoescaped).
+
+Python only prepares data here; every tag lives in macros/templates/.
+`page_url` is the current page's URL inside its language, e.g. "exercises/".
+"""
+from __future__ import annotations
+
+import posixpath
+from pathlib import Path
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
+
+from .labels import labels
+from .model import Exercise
+
+TEMPLATES_DIR = Path(__file__).parent / "templates"
+
+_env = Environment(
+    loader=FileSystemLoader(TEMPLATES_DIR),
+    autoescape=select_autoescape(enabled_extensions=("html", "md", "j2"), default=True),
+    undefined=StrictUndefined,
+    trim_blocks=True,
+    lstrip_blocks=True,
+    keep_trailing_newline=True,
+)
+
+
+def relative_url(target: str, page_url: str) -> str:
+    """Link from one directory-style URL to another, both inside one language."""
+    base = page_url if page_url.endswith("/") else posixpath.dirname(page_url) + "/"
+    rel = posixpath.relpath("/" + target, "/" + base)
+    return rel + "/" if target.endswith("/") and rel != "." else ("./" if rel == "." else rel)
+
+
+def exercise_url(exercise_id: str, page_url: str) -> str:
+    return relative_url(f"exercises/{exercise_id}/", page_url)
+
+
+def relative_source(target: str, page_src: str) -> str:
+    """Markdown link from one source file to another, e.g. exercises/a.md -> ../guides/b.md."""
+    return posixpath.relpath(target, posixpath.dirname(page_src) or ".")
+
+
+def _context(lang: str, page_url: str, page_src: str = "index.md", **extra) -> dict:
+    return {
+        "lang": lang,
+        "t": labels(lang),
+        # url(): for HTML links (checked over the built site); src(): for Markdown
+        # links, which MkDocs itself validates and rewrites.
+        "url": lambda target: relative_url(target, page_url),
+        "src": lambda target: relative_source(target, page_src),
+        **extra,
+    }
+
+
+def render_card(exercise: Exercise, lang: str, page_url: str) -> str:
+    return _env.get_template("card.html.j2").render(_context(lang, page_url, ex=exercise))
+
+
+def render_exercise_page(
+    exercise: Exercise, exercises: dict[str, Exercise], titles: dict, lang: str, page_url: str, page_src: str
+) -> str:
+    related_exercises = [exercises[i] for i in exercise.related.exercises]
+    return _env.get_template("exercise_page.md.j2").render(
+        _context(lang, page_url, page_src, ex=exercise, related_exercises=related_exercises, titles=titles)
+    )
+
+
+def render_catalog(exercises: dict[str, Exercise], lang: str, page_url: str) -> str:
+    ordered = sorted(exercises.values(), key=lambda e: e.title[lang].casefold())
+    return _env.get_template("catalog.html.j2").render(_context(lang, page_url, exercises=ordered))
+
+
+def render_deck(exercises: dict[str, Exercise], lang: str, page_url: str) -> str:
+    ordered = sorted(exercises.values(), key=lambda e: e.title[lang].casefold())
+    return _env.get_template("deck.html.j2").render(_context(lang, page_url, exercises=ordered))
+
+
+def render_page_list(pages: list, lang: str, page_src: str) -> str:
+    return _env.get_template("page_list.md.j2").render(_context(lang, "", page_src, pages=pages))

@@ -1,0 +1,1 @@
+"""Build steps and tasks that run outside MkDocs (see the Makefile)."""
