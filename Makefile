@@ -1,0 +1,67 @@
+# Named tasks. The README and .ci/run use these names.
+#   make serve   build the site and serve it at http://127.0.0.1:8000/
+#   make test    install everything the tests need, then run every test
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+SITE := site
+export NO_MKDOCS_2_WARNING := 1
+
+.PHONY: help setup system-deps node-deps build serve dev test validate schema exercise-pages cards-pdf bench clean
+
+help:
+	@grep -E '^#   make' Makefile | sed 's/^#   //'
+	@echo "make dev            live-reloading author preview (search shows both languages there)"
+	@echo "make validate       check exercises, labels and translations"
+	@echo "make exercise-pages create the page files for new exercises"
+	@echo "make schema         regenerate exercises/exercise.schema.json"
+	@echo "make cards-pdf      write a PDF deck of cards per language into site/"
+	@echo "make bench          measure build time, page weight and Lighthouse scores"
+
+$(VENV)/.installed: requirements.txt
+	$(PYTHON) -m venv $(VENV)
+	$(VENV)/bin/pip install --quiet --disable-pip-version-check -r requirements.txt
+	touch $@
+
+setup: $(VENV)/.installed
+
+system-deps:
+	tools/install-system-deps.sh
+
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+node-deps: node_modules/.installed
+
+validate: setup
+	$(PY) -m macros validate
+
+schema: setup
+	$(PY) -m macros schema
+
+exercise-pages: setup
+	$(PY) -m macros pages
+
+build: setup
+	$(VENV)/bin/mkdocs build --strict --quiet -d $(SITE)
+	$(PY) -m tools.postbuild $(SITE)
+
+serve: build
+	$(PY) -m tools.serve $(SITE)
+
+dev: setup
+	$(VENV)/bin/mkdocs serve
+
+test: setup system-deps node-deps
+	$(PY) -m pytest
+
+cards-pdf: build system-deps
+	$(PY) -m tools.cards_pdf $(SITE)
+
+bench: setup system-deps node-deps
+	$(PY) -m tools.bench
+
+clean:
+	rm -rf $(SITE) .pytest_cache

@@ -1,0 +1,77 @@
+"""Checks over the built site, in both languages: what a reader clicking around would hit."""
+from __future__ import annotations
+
+import re
+
+from .sitehtml import html_pages, is_outside, page_facts, page_language, resolve
+
+
+def test_every_internal_link_and_anchor_resolves(site):
+    broken = []
+    facts_cache = {}
+    for page in html_pages(site):
+        for href in page_facts(page).links:
+            if is_outside(href) or href.startswith(("mailto:", "tel:", "javascript:")):
+                continue
+            target, fragment = resolve(site, page, href)
+            where = f"{page.relative_to(site)} -> {href}"
+            if not target.exists():
+                broken.append(f"{where}: no such file")
+                continue
+            if fragment and target.suffix == ".html":
+                ids = facts_cache.setdefault(target, page_facts(target).ids)
+                if fragment not in ids:
+                    broken.append(f"{where}: no id '{fragment}'")
+    assert not broken, "Broken links:\n" + "\n".join(broken)
+
+
+def test_html_lang_matches_the_language_of_every_page(site):
+    wrong = [
+        f"{p.relative_to(site)}: lang={page_facts(p).lang!r}, expected {page_language(site, p)!r}"
+        for p in html_pages(site)
+        if page_facts(p).lang != page_language(site, p)
+    ]
+    assert not wrong, "\n".join(wrong)
+
+
+def test_no_page_loads_anything_from_another_host(site):
+    outside = [
+        f"{p.relative_to(site)}: {url}" for p in html_pages(site) for url in page_facts(p).loads if is_outside(url)
+    ]
+    css_urls = re.compile(r"url\(\s*['\"]?(https?:)?//", re.I)
+    outside += [f"{css.relative_to(site)}: remote url() in CSS" for css in site.rglob("*.css") if css_urls.search(css.read_text(encoding="utf-8", errors="replace"))]
+    outside += [
+        f"{css.relative_to(site)}: @import of a remote file"
+        for css in site.rglob("*.css")
+        if re.search(r"@import\s+(url\()?['\"]?https?:", css.read_text(encoding="utf-8", errors="replace"))
+    ]
+    assert not outside, "Loads from another host:\n" + "\n".join(outside)
+
+
+def test_every_exercise_has_a_page_a_catalog_row_and_a_card_in_both_languages(site, exercises):
+    problems = []
+    for prefix in ("", "sv/"):
+        catalog = (site / prefix / "exercises" / "index.html").read_text(encoding="utf-8")
+        cards = (site / prefix / "cards" / "index.html").read_text(encoding="utf-8")
+        rows = re.findall(r'<tr class="kv-catalog__row" data-exercise="([^"]+)"', catalog)
+        deck = re.findall(r'<article class="kv-card" id="card-([^"]+)"', cards)
+        for exercise_id, exercise in exercises.items():
+            lang = prefix.rstrip("/") or "fi"
+            page = site / prefix / "exercises" / exercise_id / "index.html"
+            if not page.exists():
+                problems.append(f"{lang}: no page for {exercise_id}")
+            elif f"<h1" not in page.read_text(encoding="utf-8") or exercise.title[lang] not in page.read_text(encoding="utf-8"):
+                problems.append(f"{lang}: page of {exercise_id} lacks its title")
+        if sorted(rows) != sorted(exercises):
+            problems.append(f"{prefix or 'fi'} catalog rows {sorted(rows)} != exercises {sorted(exercises)}")
+        if sorted(deck) != sorted(exercises):
+            problems.append(f"{prefix or 'fi'} cards {sorted(deck)} != exercises {sorted(exercises)}")
+    assert not problems, "\n".join(problems)
+
+
+def test_swedish_pages_show_swedish_labels_and_finnish_pages_finnish(site, exercises):
+    some_id = sorted(exercises)[0]
+    fi = (site / "exercises" / some_id / "index.html").read_text(encoding="utf-8")
+    sv = (site / "sv" / "exercises" / some_id / "index.html").read_text(encoding="utf-8")
+    assert "Purkukysymykset" in fi and "Reflektionsfrågor" not in fi
+    assert "Reflektionsfrågor" in sv and "Purkukysymykset" not in sv

@@ -1,0 +1,75 @@
+"""fi/sv parity: the same pages, the same heading structure, the same links, the same label keys."""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from macros.labels import LABELS_DIR, key_paths, missing_label_keys
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+DOCS = ROOT / "docs"
+HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*(?:\{\s*#([\w-]+)\s*\})?\s*$")
+LINK = re.compile(r"\]\(([^)\s]+)(?:\s+\"[^\"]*\")?\)")
+MACRO = re.compile(r"\{\{.*?\}\}")
+FENCE = re.compile(r"^\s*(```|~~~)")
+
+
+def pages(lang: str) -> set[str]:
+    return {p.relative_to(DOCS / lang).as_posix() for p in (DOCS / lang).rglob("*.md")}
+
+
+def structure(file: Path) -> dict:
+    """Heading levels and ids, link targets and macro calls, in order."""
+    headings, in_fence = [], False
+    text = file.read_text(encoding="utf-8")
+    for line in text.splitlines():
+        if FENCE.match(line):
+            in_fence = not in_fence
+            continue
+        match = HEADING.match(line)
+        if match and not in_fence:
+            headings.append((len(match.group(1)), match.group(3)))
+    return {
+        "headings": headings,
+        "links": [link for link in LINK.findall(text) if not link.startswith(("http:", "https:", "mailto:"))],
+        "macros": MACRO.findall(text),
+    }
+
+
+def test_both_languages_have_the_same_pages():
+    assert pages("fi") == pages("sv"), (
+        f"only in fi: {sorted(pages('fi') - pages('sv'))}; only in sv: {sorted(pages('sv') - pages('fi'))}"
+    )
+
+
+@pytest.mark.parametrize("path", sorted(pages("fi") & pages("sv")))
+def test_page_structure_is_the_same_in_both_languages(path):
+    fi, sv = structure(DOCS / "fi" / path), structure(DOCS / "sv" / path)
+    assert fi["headings"] == sv["headings"], f"{path}: heading levels/ids differ"
+    assert fi["links"] == sv["links"], f"{path}: links differ"
+    assert fi["macros"] == sv["macros"], f"{path}: macro calls differ"
+
+
+def test_headings_with_ids_use_language_neutral_ascii():
+    bad = []
+    for file in DOCS.rglob("*.md"):
+        for level, heading_id in structure(file)["headings"]:
+            if heading_id and not re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", heading_id):
+                bad.append(f"{file.relative_to(ROOT)}: {heading_id}")
+    assert not bad, bad
+
+
+def test_label_tables_have_the_same_keys():
+    tables = {lang: yaml.safe_load((LABELS_DIR / f"{lang}.yml").read_text(encoding="utf-8")) for lang in ("fi", "sv")}
+    assert missing_label_keys(tables) == []
+    assert len(key_paths(tables["fi"])) > 50
+
+
+def test_a_missing_label_is_named_with_file_key_and_language():
+    tables = {"fi": {"a": 1, "themes": {"x": 1}}, "sv": {"a": 1, "themes": {}}}
+    assert missing_label_keys(tables) == [
+        "macros/labels/sv.yml: themes.x [sv]: label missing (macros/labels/fi.yml has it)"
+    ]
