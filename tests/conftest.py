@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from macros.content import load_content
-from tools.postbuild import point_pages_to_language_root, split_search_index
+from tools.postbuild import finish
 
 ROOT = Path(__file__).resolve().parent.parent
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
@@ -50,8 +50,7 @@ def site(tmp_path_factory) -> Path:
         cwd=ROOT, capture_output=True, text=True, env=env,
     )
     assert result.returncode == 0, "mkdocs build --strict failed:\n" + result.stderr[-4000:]
-    split_search_index(out)
-    point_pages_to_language_root(out, "sv")
+    finish(out)
     return out
 
 

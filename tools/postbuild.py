@@ -1,4 +1,4 @@
-"""Finish a built site: one search index per language.
+"""Finish a built site: one search index per language, and a 404 page per language.
 
 Run after `mkdocs build` (the Makefile does). It works on the finished files, so it
 does not depend on MkDocs' plugin events (see ../shared/design/stack-pitfalls.md).
@@ -7,13 +7,18 @@ Why: mkdocs-static-i18n writes one search index holding both languages, and ever
 page, Swedish ones too, loads it from the site root. A Swedish reader then gets
 Finnish hits. Here the index is split, each language gets its own under
 <lang>/search/, and each non-default page's search base points at its language root.
+The 404 pages are written as docs/<lang>/404.md, so each is in its own language
+(the theme's single 404.html came out in Finnish only). A server shows 404.html
+for a missing URL at any depth, so its links are made root-absolute here.
 """
 from __future__ import annotations
 
 import argparse
 import json
 import re
+import shutil
 from pathlib import Path
+from urllib.parse import urljoin, urlsplit
 
 DEFAULT_LANGUAGE = "fi"
 OTHER_LANGUAGES = ("sv",)
@@ -65,13 +70,56 @@ def point_pages_to_language_root(site: Path, lang: str) -> int:
     return changed
 
 
+URL_ATTRIBUTE = re.compile(r'(\s(?:href|src)=")([^"]*)(")')
+
+
+def absolutize(html: str, page_url: str) -> str:
+    """Make every relative href/src and the search base root-absolute, as seen from page_url."""
+
+    def fix(match: re.Match) -> str:
+        url = match.group(2)
+        if not url or url.startswith(("#", "/", "mailto:", "data:")) or urlsplit(url).scheme:
+            return match.group(0)
+        return match.group(1) + urljoin(page_url, url) + match.group(3)
+
+    def fix_config(match: re.Match) -> str:
+        config = json.loads(match.group(2))
+        config["base"] = urljoin(page_url, config["base"] + "/").rstrip("/") or "/"
+        config["search"] = urljoin(page_url, config["search"])
+        return match.group(1) + json.dumps(config, ensure_ascii=False) + match.group(3)
+
+    return CONFIG_SCRIPT.sub(fix_config, URL_ATTRIBUTE.sub(fix, html), count=1)
+
+
+def install_404_pages(site: Path) -> list[str]:
+    """Move <lang>/404/index.html to <lang>/404.html with root-absolute links."""
+    written = []
+    for prefix in ("", *(f"{lang}/" for lang in OTHER_LANGUAGES)):
+        source = site / prefix / "404" / "index.html"
+        if not source.exists():
+            continue
+        html = absolutize(source.read_text(encoding="utf-8"), f"/{prefix}404/")
+        # The language switch points at the other language's 404 page, which moves too.
+        for other in ("", *(f"{lang}/" for lang in OTHER_LANGUAGES)):
+            html = html.replace(f'href="/{other}404/"', f'href="/{other}404.html"')
+        (site / prefix / "404.html").write_text(html, encoding="utf-8")
+        shutil.rmtree(source.parent)
+        written.append(f"{prefix}404.html")
+    return written
+
+
+def finish(site: Path) -> str:
+    """Every post-build step, in order; returns a one-line summary."""
+    counts = split_search_index(site)
+    pages = sum(point_pages_to_language_root(site, lang) for lang in OTHER_LANGUAGES)
+    not_found = install_404_pages(site)
+    return f"postbuild: search entries {counts}; {pages} pages use their language's index; wrote {not_found}"
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("site", type=Path, nargs="?", default=Path("site"))
-    site = parser.parse_args().site
-    counts = split_search_index(site)
-    pages = sum(point_pages_to_language_root(site, lang) for lang in OTHER_LANGUAGES)
-    print(f"postbuild: search entries {counts}; {pages} pages point to their language's index")
+    print(finish(parser.parse_args().site))
 
 
 if __name__ == "__main__":
