@@ -6,7 +6,9 @@ does not depend on MkDocs' plugin events (see ../shared/design/stack-pitfalls.md
 Why: mkdocs-static-i18n writes one search index holding both languages, and every
 page, Swedish ones too, loads it from the site root. A Swedish reader then gets
 Finnish hits. Here the index is split, each language gets its own under
-<lang>/search/, and each non-default page's search base points at its language root.
+<lang>/search/, each non-default page's search base points at its language root,
+and every page uses overrides/assets/javascripts/workers/search-stemmed.js, which
+stems typed words like the index (Material's prefix queries skip the stemmer).
 The 404 pages are written as docs/<lang>/404.md, so each is in its own language
 (the theme's single 404.html came out in Finnish only). A server shows 404.html
 for a missing URL at any depth, so its links are made root-absolute here.
@@ -51,19 +53,32 @@ def split_search_index(site: Path) -> dict[str, int]:
     return counts
 
 
-def _rebase(match: re.Match) -> str:
-    config = json.loads(match.group(2))
-    # Pages under /<lang>/ are one folder deeper than the root: drop the last "..".
-    base = config["base"]
-    config["base"] = "." if base == ".." else base.removesuffix("/..")
-    return match.group(1) + json.dumps(config, ensure_ascii=False) + match.group(3)
+STEMMED_WORKER = "search-stemmed.js"  # overrides/assets/javascripts/workers/
 
 
-def point_pages_to_language_root(site: Path, lang: str) -> int:
+def configure_search(config: dict, in_other_language: bool) -> dict:
+    """Point one page's search at its language's index and at the stemming worker."""
+    if in_other_language:
+        # Pages under /<lang>/ are one folder deeper than the root: drop the last "..".
+        base = config["base"]
+        config["base"] = "." if base == ".." else base.removesuffix("/..")
+    folder, _, material_worker = config["search"].rpartition("/")
+    if material_worker != STEMMED_WORKER and not material_worker.startswith(STEMMED_WORKER):
+        config["search"] = f"{folder}/{STEMMED_WORKER}?material={material_worker}"
+    return config
+
+
+def configure_search_on_pages(site: Path) -> int:
     changed = 0
-    for page in (site / lang).rglob("*.html"):
+    for page in site.rglob("*.html"):
+        in_other_language = page.relative_to(site).parts[0] in OTHER_LANGUAGES
         html = page.read_text(encoding="utf-8")
-        new_html, n = CONFIG_SCRIPT.subn(_rebase, html, count=1)
+
+        def rewrite(match: re.Match) -> str:
+            config = configure_search(json.loads(match.group(2)), in_other_language)
+            return match.group(1) + json.dumps(config, ensure_ascii=False) + match.group(3)
+
+        new_html, n = CONFIG_SCRIPT.subn(rewrite, html, count=1)
         if n:
             page.write_text(new_html, encoding="utf-8")
             changed += 1
@@ -85,7 +100,7 @@ def absolutize(html: str, page_url: str) -> str:
     def fix_config(match: re.Match) -> str:
         config = json.loads(match.group(2))
         config["base"] = urljoin(page_url, config["base"] + "/").rstrip("/") or "/"
-        config["search"] = urljoin(page_url, config["search"])
+        config["search"] = urljoin(page_url, config["search"])  # keeps its ?material= query
         return match.group(1) + json.dumps(config, ensure_ascii=False) + match.group(3)
 
     return CONFIG_SCRIPT.sub(fix_config, URL_ATTRIBUTE.sub(fix, html), count=1)
@@ -111,7 +126,7 @@ def install_404_pages(site: Path) -> list[str]:
 def finish(site: Path) -> str:
     """Every post-build step, in order; returns a one-line summary."""
     counts = split_search_index(site)
-    pages = sum(point_pages_to_language_root(site, lang) for lang in OTHER_LANGUAGES)
+    pages = configure_search_on_pages(site)
     not_found = install_404_pages(site)
     return f"postbuild: search entries {counts}; {pages} pages use their language's index; wrote {not_found}"
 
