@@ -75,3 +75,23 @@ def test_swedish_pages_show_swedish_labels_and_finnish_pages_finnish(site, exerc
     sv = (site / "sv" / "exercises" / some_id / "index.html").read_text(encoding="utf-8")
     assert "Purkukysymykset" in fi and "Reflektionsfrågor" not in fi
     assert "Reflektionsfrågor" in sv and "Purkukysymykset" not in sv
+
+
+SWITCH_LINK = re.compile(r'<a href="([^"]*)" hreflang="(fi|sv)" class="md-select__link">')
+
+
+def test_language_switch_on_every_page_leads_to_the_same_page_in_the_other_language(site):
+    wrong = []
+    for page in html_pages(site):
+        lang = page_language(site, page)
+        links = dict((l, href) for href, l in SWITCH_LINK.findall(page.read_text(encoding="utf-8")))
+        other = "sv" if lang == "fi" else "fi"
+        rel = page.relative_to(site).as_posix()
+        expected = site / (rel.removeprefix("sv/") if lang == "sv" else "sv/" + rel)
+        if other not in links:
+            wrong.append(f"{rel}: no link to {other}")
+            continue
+        target, _ = resolve(site, page, links[other])
+        if target != expected.resolve():
+            wrong.append(f"{rel}: {other} link goes to {target.relative_to(site.resolve())}")
+    assert not wrong, "\n".join(wrong)

@@ -1,0 +1,85 @@
+"""Every page in a real browser (Debian chromium): accessibility, privacy, console,
+language switch and keyboard use."""
+from __future__ import annotations
+
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+
+from .site_pages import all_page_paths, counterpart
+
+AXE = Path(__file__).resolve().parent.parent / "node_modules" / "axe-core" / "axe.min.js"
+WCAG_21_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+PAGES = all_page_paths()
+
+
+@pytest.fixture(scope="module")
+def shared_page(browser):
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    yield page
+    context.close()
+
+
+def test_every_page_is_tested_in_both_languages():
+    assert {"", "sv/", "exercises/", "sv/exercises/"} <= set(PAGES)
+    assert sorted(p for p in PAGES if p.startswith("sv/")) == sorted("sv/" + p for p in PAGES if not p.startswith("sv/"))
+
+
+@pytest.mark.parametrize("path", PAGES)
+def test_page_is_accessible_private_and_error_free(shared_page, base_url, path):
+    """axe-core WCAG 2.1 A/AA with 0 violations; no request to another host; no console error."""
+    assert AXE.exists(), "axe-core missing: run `make test` (npm ci installs it)"
+    page = shared_page
+    host = urlsplit(base_url).netloc
+    outside, errors = [], []
+    on_request = lambda request: outside.append(request.url) if urlsplit(request.url).netloc not in ("", host) and not request.url.startswith("data:") else None
+    on_console = lambda message: errors.append(message.text) if message.type == "error" else None
+    on_error = lambda error: errors.append(str(error))
+    page.on("request", on_request)
+    page.on("console", on_console)
+    page.on("pageerror", on_error)
+    try:
+        response = page.goto(base_url + path, wait_until="load")
+        assert response.ok, f"{path}: HTTP {response.status}"
+        page.add_script_tag(path=str(AXE))
+        violations = page.evaluate(
+            "async tags => (await axe.run(document, {runOnly: {type: 'tag', values: tags}})).violations"
+            ".map(v => v.id + ': ' + v.help + ' @ ' + v.nodes.slice(0, 3).map(n => n.target.join(' ')).join(' | '))",
+            WCAG_21_AA,
+        )
+        page.wait_for_timeout(100)  # let late requests (search index, worker) show up
+    finally:
+        page.remove_listener("request", on_request)
+        page.remove_listener("console", on_console)
+        page.remove_listener("pageerror", on_error)
+    assert violations == [], f"{path}: accessibility violations"
+    assert outside == [], f"{path}: requests to other hosts"
+    assert errors == [], f"{path}: console errors"
+
+
+def test_language_switch_works_by_keyboard_and_keeps_the_page(page, base_url, exercises):
+    exercise_id = sorted(exercises)[0]
+    page.goto(base_url + f"exercises/{exercise_id}/")
+    for _ in range(40):
+        page.keyboard.press("Tab")
+        focused = page.evaluate("() => document.activeElement.getAttribute('hreflang')")
+        if focused == "sv":
+            break
+    else:
+        pytest.fail("the Swedish language link could not be reached with Tab")
+    page.keyboard.press("Enter")
+    page.wait_for_url(base_url + f"sv/exercises/{exercise_id}/")
+    assert page.evaluate("document.documentElement.lang") == "sv"
+
+
+@pytest.mark.parametrize("path", ["404.html", "sv/404.html"])
+def test_not_found_page_speaks_the_language_of_its_folder(page, base_url, path):
+    expected = "sv" if path.startswith("sv/") else "fi"
+    page.goto(base_url + path)
+    assert page.evaluate("document.documentElement.lang") == expected
+    assert page.locator("h1").first.inner_text().rstrip("¶") == {"fi": "Sivua ei löytynyt", "sv": "Sidan hittades inte"}[expected]
+    other = "fi" if expected == "sv" else "sv"
+    href = page.locator(f'a.md-select__link[hreflang="{other}"]').get_attribute("href")
+    assert href == "/" + counterpart(path)
