@@ -15,3 +15,10 @@ def pdf_info(file: Path) -> dict:
 
 def pdf_text(file: Path) -> str:
     return subprocess.run(["pdftotext", "-layout", str(file), "-"], capture_output=True, text=True, check=True).stdout
+
+
+def pdf_text_of_page(file: Path, number: int) -> str:
+    return subprocess.run(
+        ["pdftotext", "-f", str(number), "-l", str(number), "-layout", str(file), "-"],
+        capture_output=True, text=True, check=True,
+    ).stdout

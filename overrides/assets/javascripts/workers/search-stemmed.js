@@ -17,8 +17,11 @@ importScripts(new URL(self.location.href).searchParams.get("material"));
   "use strict";
 
   var LANGUAGES = ["fi", "sv"];
-  // Swedish definite endings that the Snowball stemmer keeps (samtalet, arbetet).
-  var EXTRA_ENDINGS = { sv: ["et"] };
+  // Forms the Snowball stemmers leave apart from their base word, as
+  // [ending of the stem, replacement]: Swedish definite -et (samtalet -> samtal),
+  // Swedish final -s (responsen -> respons, indexed as respon), Finnish -us/-uks-
+  // words (harjoitukseen -> harjoituks -> harjoitus).
+  var EXTRA_FORMS = { sv: [["et", ""], ["s", ""]], fi: [["ks", "s"]] };
   var PREFIX_TERM = /^([^*?~^:+\-]{2,})\*$/;
 
   function loadedLanguage() {
@@ -34,10 +37,13 @@ importScripts(new URL(self.location.href).searchParams.get("material"));
 
   function alternatives(lang, word) {
     var forms = [stem(lang, word)];
-    (EXTRA_ENDINGS[lang] || []).forEach(function (ending) {
-      if (word.length > ending.length + 3 && word.slice(-ending.length) === ending) {
-        forms.push(stem(lang, word.slice(0, -ending.length)));
-      }
+    (EXTRA_FORMS[lang] || []).forEach(function (rule) {
+      var ending = rule[0];
+      [word, forms[0]].forEach(function (form) {
+        if (form.length > ending.length + 3 && form.slice(-ending.length) === ending) {
+          forms.push(stem(lang, form.slice(0, -ending.length) + rule[1]));
+        }
+      });
     });
     return forms.filter(function (form, index) { return form && forms.indexOf(form) === index; });
   }
