@@ -60,7 +60,11 @@ test: setup system-deps node-deps
 cards-pdf: build system-deps
 	$(PY) -m tools.cards_pdf $(SITE)
 
-bench: setup system-deps node-deps
+tools/lighthouse/node_modules/.installed: tools/lighthouse/package.json tools/lighthouse/package-lock.json
+	npm ci --prefix tools/lighthouse --no-audit --no-fund --loglevel=error
+	touch $@
+
+bench: setup system-deps tools/lighthouse/node_modules/.installed
 	$(PY) -m tools.bench
 
 clean:

@@ -55,6 +55,10 @@ def define_env(env) -> None:
         return render.render_deck(content.exercises, language(), page_url())
 
     @env.macro
+    def theme_index() -> str:
+        return render.render_theme_index(content.exercises, language(), page_url(), page_src())
+
+    @env.macro
     def page_list(section: str) -> str:
         """Links to every page of a docs section, read from the files in that folder."""
         lang = language()

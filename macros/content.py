@@ -4,6 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from .errors import ContentError
 from .labels import all_labels
 from .loader import load_exercises
 from .model import Exercise
@@ -21,12 +22,24 @@ class Content:
 
 
 def load_content(root: Path) -> Content:
-    """Everything the macros render, checked; raises ContentError naming file, field and language."""
+    """Everything the macros render, checked; raises one ContentError listing every
+    problem found (file, field and language), so an author fixes them in one go."""
     docs_dir = root / "docs"
-    all_labels()
-    check_translations(docs_dir)
-    exercises = load_exercises(root / "exercises", root)
-    check_references(exercises, docs_dir)
-    check_exercise_pages(exercises, docs_dir)
+    problems: list[str] = []
+
+    def check(step, *args):
+        try:
+            return step(*args)
+        except ContentError as exc:
+            problems.extend(exc.problems)
+
+    check(all_labels)
+    check(check_translations, docs_dir)
+    exercises = check(load_exercises, root / "exercises", root)
+    if exercises is not None:
+        check(check_references, exercises, docs_dir)
+        check(check_exercise_pages, exercises, docs_dir)
+    if problems:
+        raise ContentError(problems)
     titles = {section: section_titles(docs_dir, section) for section in ("guides", "templates", "self-study", "programmes")}
     return Content(exercises=exercises, titles=titles)

@@ -78,3 +78,9 @@ def render_deck(exercises: dict[str, Exercise], lang: str, page_url: str) -> str
 
 def render_page_list(pages: list, lang: str, page_src: str) -> str:
     return _env.get_template("page_list.md.j2").render(_context(lang, "", page_src, pages=pages))
+
+
+def render_theme_index(exercises: dict[str, Exercise], lang: str, page_url: str, page_src: str) -> str:
+    ordered = sorted(exercises.values(), key=lambda e: e.title[lang].casefold())
+    by_theme = {theme: [e for e in ordered if theme in e.themes] for theme in labels(lang)["theme_names"]}
+    return _env.get_template("theme_index.md.j2").render(_context(lang, page_url, page_src, by_theme=by_theme))

@@ -1,9 +1,11 @@
-/* Site behaviour that needs JavaScript. Everything still works without it. */
+/* Site behaviour that needs JavaScript. Without it every page still works:
+   the catalog shows every exercise, the cards page every card. */
 (function () {
   "use strict";
 
-  // Exercise page: "Print card" prints the card alone. The button is hidden
-  // in the HTML, so without JavaScript nobody sees a button that does nothing.
+  // ---- Exercise page: "Print card" prints the card alone --------------------
+  // The button is hidden in the HTML, so without JavaScript no one sees a
+  // button that does nothing.
   function setUpPrintCard() {
     document.querySelectorAll("[data-kv-print-card]").forEach(function (button) {
       button.hidden = false;
@@ -17,9 +19,100 @@
     });
   }
 
-  if (document.readyState === "loading") {
-    document.addEventListener("DOMContentLoaded", setUpPrintCard);
-  } else {
+  // ---- Catalog: filters that combine, kept in the URL -------------------------
+  var FILTER_NAMES = ["theme", "duration", "size", "mode", "audience"];
+
+  function words(row, name) {
+    return (row.getAttribute("data-" + name) || "").split(" ");
+  }
+
+  function number(row, name) {
+    return parseInt(row.getAttribute("data-" + name), 10);
+  }
+
+  // "Up to N minutes" means the exercise can be run in N minutes.
+  function fitsDuration(row, bucket) {
+    if (bucket === "longer") return number(row, "duration-max") > 60;
+    return number(row, "duration-min") <= parseInt(bucket, 10);
+  }
+
+  function matches(row, filter) {
+    if (filter.theme && words(row, "themes").indexOf(filter.theme) < 0) return false;
+    if (filter.mode && words(row, "modes").indexOf(filter.mode) < 0) return false;
+    if (filter.audience && words(row, "audience").indexOf(filter.audience) < 0) return false;
+    if (filter.duration && !fitsDuration(row, filter.duration)) return false;
+    if (filter.size) {
+      var size = parseInt(filter.size, 10);
+      if (size < number(row, "size-min") || size > number(row, "size-max")) return false;
+    }
+    return true;
+  }
+
+  function setUpCatalog(catalog) {
+    var form = catalog.querySelector("[data-kv-filters]");
+    var rows = catalog.querySelectorAll(".kv-catalog__row");
+    var shown = catalog.querySelector("[data-kv-shown]");
+    var empty = catalog.querySelector("[data-kv-empty]");
+    form.hidden = false;
+
+    function readForm() {
+      var filter = {};
+      FILTER_NAMES.forEach(function (name) {
+        var value = form.elements[name].value.trim();
+        if (value) filter[name] = value;
+      });
+      return filter;
+    }
+
+    function apply() {
+      var filter = readForm();
+      var count = 0;
+      rows.forEach(function (row) {
+        var visible = matches(row, filter);
+        row.hidden = !visible;
+        if (visible) count += 1;
+      });
+      shown.textContent = String(count);
+      empty.hidden = count > 0;
+      var params = new URLSearchParams(filter).toString();
+      history.replaceState(null, "", location.pathname + (params ? "?" + params : "") + location.hash);
+    }
+
+    // Restore a shared or bookmarked filter from the URL.
+    var params = new URLSearchParams(location.search);
+    FILTER_NAMES.forEach(function (name) {
+      if (params.has(name)) form.elements[name].value = params.get(name);
+    });
+    form.addEventListener("input", apply);
+    form.addEventListener("change", apply);
+    form.addEventListener("submit", function (event) { event.preventDefault(); });
+    form.addEventListener("reset", function () { setTimeout(apply, 0); });
+    apply();
+  }
+
+  // ---- Cards page: ?theme=<id> shows (and prints) one theme's cards -----------
+  function setUpDeck(deck) {
+    var theme = new URLSearchParams(location.search).get("theme");
+    var namesElement = document.querySelector("[data-kv-theme-names]");
+    var names = namesElement ? JSON.parse(namesElement.textContent) : {};
+    if (!theme || !names[theme]) return;
+    deck.querySelectorAll(".kv-card").forEach(function (card) {
+      card.hidden = card.getAttribute("data-themes").split(" ").indexOf(theme) < 0;
+    });
+    var note = document.querySelector("[data-kv-deck-theme]");
+    note.querySelector("[data-kv-deck-theme-name]").textContent = names[theme];
+    note.hidden = false;
+  }
+
+  function start() {
     setUpPrintCard();
+    document.querySelectorAll("[data-kv-catalog]").forEach(setUpCatalog);
+    document.querySelectorAll(".kv-deck").forEach(setUpDeck);
+  }
+
+  if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", start);
+  } else {
+    start();
   }
 })();
