@@ -12,15 +12,22 @@ from mkdocs.exceptions import PluginError
 from . import render
 from .content import load_content
 from .errors import ContentError
+from .glossary import abbreviation_lines
+from .labels import labels
 from .model import LANGUAGES
 from .pages import section_pages
+from .updated import last_commit_dates, last_updated
 
 
 def define_env(env) -> None:
+    root = Path(env.project_dir)
     try:
-        content = load_content(Path(env.project_dir))
+        content = load_content(root)
     except ContentError as exc:
         raise PluginError(str(exc)) from None
+    # Read by on_post_page_macros below.
+    env.kv_content = content
+    env.kv_dates = last_commit_dates(root)
 
     def language() -> str:
         return env.conf["plugins"]["i18n"].current_language
@@ -59,7 +66,25 @@ def define_env(env) -> None:
         return render.render_theme_index(content.exercises, language(), page_url(), page_src())
 
     @env.macro
+    def glossary_table() -> str:
+        return render.render_glossary(content.glossary, language())
+
+    @env.macro
     def page_list(section: str) -> str:
         """Links to every page of a docs section, read from the files in that folder."""
         lang = language()
         return render.render_page_list(section_pages(Path(env.project_dir) / "docs", lang, section), lang, page_src())
+
+
+def on_post_page_macros(env) -> None:
+    """After the macros of a page: add its "last updated" line and the abbreviations
+    (the abbr extension turns each listed abbreviation into <abbr title="...">)."""
+    lang = env.conf["plugins"]["i18n"].current_language
+    root = Path(env.project_dir)
+    sources = [Path(env.page.file.abs_src_path)]
+    parts = PurePosixPath(env.page.file.src_uri).parts
+    if "exercises" in parts and parts[-1] != "index.md":
+        sources.append(root / "exercises" / f"{PurePosixPath(parts[-1]).stem}.yml")
+    updated = last_updated(env.kv_dates, root, *sources)
+    footer = render.render_updated(updated, lang)
+    env.markdown += "\n\n" + footer + "\n\n" + abbreviation_lines(env.kv_content.glossary, lang) + "\n"

@@ -5,6 +5,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .errors import ContentError
+from .glossary import Glossary, load_glossary
 from .labels import all_labels
 from .loader import load_exercises
 from .model import Exercise
@@ -16,6 +17,7 @@ from .references import check_exercise_pages, check_references, check_translatio
 class Content:
     exercises: dict[str, Exercise]
     titles: dict[str, dict[str, dict[str, str]]]  # section -> lang -> id -> title
+    glossary: Glossary
 
     def titles_for(self, lang: str) -> dict[str, dict[str, str]]:
         return {section: by_lang[lang] for section, by_lang in self.titles.items()}
@@ -35,6 +37,7 @@ def load_content(root: Path) -> Content:
 
     check(all_labels)
     check(check_translations, docs_dir)
+    glossary = check(load_glossary, root)
     exercises = check(load_exercises, root / "exercises", root)
     if exercises is not None:
         check(check_references, exercises, docs_dir)
@@ -42,4 +45,4 @@ def load_content(root: Path) -> Content:
     if problems:
         raise ContentError(problems)
     titles = {section: section_titles(docs_dir, section) for section in ("guides", "templates", "self-study", "programmes")}
-    return Content(exercises=exercises, titles=titles)
+    return Content(exercises=exercises, titles=titles, glossary=glossary)

@@ -84,3 +84,11 @@ def render_theme_index(exercises: dict[str, Exercise], lang: str, page_url: str,
     ordered = sorted(exercises.values(), key=lambda e: e.title[lang].casefold())
     by_theme = {theme: [e for e in ordered if theme in e.themes] for theme in labels(lang)["theme_names"]}
     return _env.get_template("theme_index.md.j2").render(_context(lang, page_url, page_src, by_theme=by_theme))
+
+
+def render_glossary(glossary, lang: str) -> str:
+    return _env.get_template("glossary.html.j2").render(_context(lang, "", terms=glossary.sorted_terms(lang)))
+
+
+def render_updated(day, lang: str) -> str:
+    return _env.get_template("updated.html.j2").render(_context(lang, "", day=day))

@@ -104,8 +104,18 @@
     note.hidden = false;
   }
 
+  // ---- Abbreviations: the expansion shows on keyboard focus as well as on hover --
+  // The expansions come from data/glossary.yml (see macros/glossary.py).
+  function setUpAbbreviations() {
+    document.querySelectorAll(".md-typeset abbr[title]").forEach(function (abbr) {
+      abbr.tabIndex = 0;
+      abbr.setAttribute("data-kv-expansion", abbr.title);
+    });
+  }
+
   function start() {
     setUpPrintCard();
+    setUpAbbreviations();
     document.querySelectorAll("[data-kv-catalog]").forEach(setUpCatalog);
     document.querySelectorAll(".kv-deck").forEach(setUpDeck);
   }

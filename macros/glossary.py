@@ -1,0 +1,62 @@
+"""The glossary and the abbreviation list: data/glossary.yml, one source for the
+glossary pages and for the abbreviations that expand on every page."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import yaml
+from pydantic import BaseModel, Field, ValidationError
+
+from .errors import ContentError, describe_validation_error
+from .model import NonEmpty, Slug, Strict, Text
+
+
+class Term(Strict):
+    id: Slug
+    fi: NonEmpty
+    sv: NonEmpty
+    en: NonEmpty
+    definition: Text
+    note: Text | None = Field(default=None, description="Usage note, e.g. a word not to use")
+
+    def __getitem__(self, lang: str) -> str:
+        return getattr(self, lang)
+
+
+class Abbreviation(Strict):
+    abbr: NonEmpty
+    fi: NonEmpty = Field(description="Expansion shown to Finnish readers")
+    sv: NonEmpty = Field(description="Expansion shown to Swedish readers")
+
+
+class Glossary(Strict):
+    terms: list[Term] = Field(min_length=1)
+    abbreviations: list[Abbreviation] = Field(default_factory=list)
+
+    def sorted_terms(self, lang: str) -> list[Term]:
+        return sorted(self.terms, key=lambda term: getattr(term, lang).casefold())
+
+
+GLOSSARY_FILE = Path("data") / "glossary.yml"
+
+
+def load_glossary(root: Path) -> Glossary:
+    file = root / GLOSSARY_FILE
+    try:
+        glossary = Glossary.model_validate(yaml.safe_load(file.read_text(encoding="utf-8")))
+    except ValidationError as exc:
+        raise ContentError(describe_validation_error(GLOSSARY_FILE, exc)) from None
+    problems = []
+    seen: set[str] = set()
+    for i, term in enumerate(glossary.terms):
+        if term.id in seen:
+            problems.append(f"{GLOSSARY_FILE.as_posix()}: terms[{i}].id: '{term.id}' is used twice")
+        seen.add(term.id)
+    if problems:
+        raise ContentError(problems)
+    return glossary
+
+
+def abbreviation_lines(glossary: Glossary, lang: str) -> str:
+    """Markdown abbreviation definitions (the abbr extension) for one language."""
+    return "\n".join(f"*[{a.abbr}]: {getattr(a, lang)}" for a in glossary.abbreviations)
