@@ -42,8 +42,12 @@ GLOSSARY_FILE = Path("data") / "glossary.yml"
 
 def load_glossary(root: Path) -> Glossary:
     file = root / GLOSSARY_FILE
+    if not file.exists():
+        raise ContentError([f"{GLOSSARY_FILE.as_posix()}: (file): missing"])
     try:
         glossary = Glossary.model_validate(yaml.safe_load(file.read_text(encoding="utf-8")))
+    except yaml.YAMLError as exc:
+        raise ContentError([f"{GLOSSARY_FILE.as_posix()}: not valid YAML: {exc}".replace("\n", " ")]) from None
     except ValidationError as exc:
         raise ContentError(describe_validation_error(GLOSSARY_FILE, exc)) from None
     problems = []
