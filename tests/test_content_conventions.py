@@ -69,3 +69,31 @@ def test_every_guide_is_in_the_navigation():
     absent = [f"{section}/{p.name}" for section in ("guides", "templates") for p in pages(section) if f"{section}/{p.name}" not in nav_text]
     absent += [p.relative_to(DOCS / "fi").as_posix() for p in lessons() if p.relative_to(DOCS / "fi").as_posix() not in nav_text]
     assert not absent, f"add to nav in mkdocs.yml: {absent}"
+
+
+LIST_LINK = re.compile(r"^\s*(?:[-*]|\d+\.)\s+(?:\*\*)?\[([^\]]+)\]\(([^)#\s]+\.md)(?:#[^)]*)?\)", re.M)
+CELL_LINK = re.compile(r"\|\s*\[([^\]]+)\]\(([^)#\s]+\.md)(?:#[^)]*)?\)(?=\s*\|)")
+
+
+def test_links_that_name_a_page_use_its_title(exercises):
+    """A link standing alone in a list item or a table cell says the target's exact
+    title, so a renamed page cannot leave old names behind (18F's weak spot)."""
+    from macros.pages import page_title
+
+    wrong = []
+    for lang in ("fi", "sv"):
+        root = (DOCS / lang).resolve()
+        for md in sorted((DOCS / lang).rglob("*.md")):
+            text = md.read_text(encoding="utf-8")
+            for link_text, href in LIST_LINK.findall(text) + CELL_LINK.findall(text):
+                target = (md.parent / href).resolve()
+                if not target.exists() or target == root / "index.md":
+                    continue
+                rel = target.relative_to(root).as_posix()
+                if rel.startswith("exercises/") and target.stem in exercises:
+                    title = exercises[target.stem].title[lang]
+                else:
+                    title = page_title(target)
+                if link_text != title:
+                    wrong.append(f"{md.relative_to(DOCS)}: [{link_text}] should be [{title}]")
+    assert not wrong, "\n".join(wrong)

@@ -12,7 +12,8 @@ from pathlib import Path
 from .browser import chromium, serve
 
 DECKS = {"fi": "cards/", "sv": "sv/cards/"}
-HIDDEN_LINK = "data-kv-deck-pdf hidden"
+HIDDEN_LINK = ("data-kv-deck-pdf hidden", "data-kv-deck-pdf")
+PENDING_HREF = ("data-kv-pdf-href=", "href=")
 
 
 def print_decks(site: Path) -> list[Path]:
@@ -24,7 +25,8 @@ def print_decks(site: Path) -> list[Path]:
             target = site / path / f"cards-{lang}.pdf"
             page.pdf(path=str(target), prefer_css_page_size=True, print_background=True)
             html_file = site / path / "index.html"
-            html_file.write_text(html_file.read_text(encoding="utf-8").replace(HIDDEN_LINK, "data-kv-deck-pdf"), encoding="utf-8")
+            html = html_file.read_text(encoding="utf-8").replace(*HIDDEN_LINK).replace(*PENDING_HREF)
+            html_file.write_text(html, encoding="utf-8")
             written.append(target)
     return written
 
