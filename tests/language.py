@@ -7,7 +7,9 @@ from functools import cache
 from html.parser import HTMLParser
 from pathlib import Path
 
-WORD = re.compile(r"[^\W\d_]+(?:[-’'][^\W\d_]+)*")
+# A word, with inner hyphens and apostrophes, and a trailing hyphen (ylä- ja alatunniste).
+WORD = re.compile(r"[^\W\d_]+(?:[-’'][^\W\d_]+)*-?")
+MAX_ENDING = 5  # a listed word plus an ending this long counts as known (Goldsmithin)
 SKIPPED_TAGS = {"code", "pre", "script", "style", "kbd"}
 VOID = {"br", "img", "hr", "input", "meta", "link", "source", "wbr"}
 WORDLISTS = Path(__file__).parent / "wordlists"
@@ -68,8 +70,14 @@ def wordlist(lang: str) -> frozenset[str]:
     return frozenset(line.strip().casefold() for line in lines if line.strip() and not line.startswith("#"))
 
 
+def listed(word: str, lang: str) -> bool:
+    """In the project word list, as such or with an inflectional ending."""
+    folded = word.casefold().rstrip("-")
+    return any(folded.startswith(w) and len(folded) - len(w) <= MAX_ENDING for w in wordlist(lang) if len(w) > 3) or folded in wordlist(lang)
+
+
 def needs_checking(word: str, lang: str) -> bool:
-    return len(word) > 1 and not word.isupper() and word.casefold() not in wordlist(lang)
+    return len(word) > 1 and not word.isupper() and not listed(word, lang)
 
 
 @cache
@@ -93,7 +101,7 @@ def unknown_finnish(candidates: set[str]) -> set[str]:
 
 def unknown_swedish(candidates: set[str]) -> set[str]:
     # Hyphenated words are checked part by part, as in Finnish.
-    parts = {p for w in candidates for p in re.split(r"[-’']", w) if needs_checking(p, "sv")}
+    parts = {p for w in candidates for p in re.split(r"[-’']", w.rstrip("-")) if needs_checking(p, "sv")}
     out = subprocess.run(["hunspell", "-d", "sv_FI", "-l"], input="\n".join(sorted(parts)), capture_output=True, text=True, check=True).stdout
     bad_parts = set(out.split())
-    return {w for w in candidates if any(p in bad_parts for p in re.split(r"[-’']", w))}
+    return {w for w in candidates if any(p in bad_parts for p in re.split(r"[-’']", w.rstrip("-")))}

@@ -14,7 +14,9 @@ def pdf_info(file: Path) -> dict:
 
 
 def pdf_text(file: Path) -> str:
-    return subprocess.run(["pdftotext", "-layout", str(file), "-"], capture_output=True, text=True, check=True).stdout
+    """The text in reading order, whitespace collapsed (titles may wrap on paper)."""
+    out = subprocess.run(["pdftotext", "-raw", str(file), "-"], capture_output=True, text=True, check=True).stdout
+    return " ".join(out.split())
 
 
 def pdf_text_of_page(file: Path, number: int) -> str:

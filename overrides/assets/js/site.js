@@ -113,8 +113,30 @@
     });
   }
 
+  // ---- Lesson tasks: ticked boxes stay ticked, on this device only --------------
+  // Each checkbox gets the task's text as its name (the generated label is empty),
+  // and its state is kept in localStorage: nothing leaves the reader's browser.
+  function setUpTaskLists() {
+    document.querySelectorAll(".md-typeset .task-list-item").forEach(function (item, index) {
+      var box = item.querySelector("input[type=checkbox]");
+      if (!box) return;
+      var text = item.textContent.replace(/\s+/g, " ").trim();
+      box.setAttribute("aria-label", text);
+      var key = "kv-task:" + location.pathname + ":" + index;
+      try {
+        box.checked = localStorage.getItem(key) === "1";
+        box.addEventListener("change", function () {
+          localStorage.setItem(key, box.checked ? "1" : "0");
+        });
+      } catch (error) {
+        // Storage may be blocked; the boxes still work for this visit.
+      }
+    });
+  }
+
   function start() {
     setUpPrintCard();
+    setUpTaskLists();
     setUpAbbreviations();
     document.querySelectorAll("[data-kv-catalog]").forEach(setUpCatalog);
     document.querySelectorAll(".kv-deck").forEach(setUpDeck);
