@@ -8,10 +8,8 @@ PREFIX = {"fi": "", "sv": "sv/"}
 
 
 def page_path(lang: str, md: Path) -> str:
-    """docs/sv/guides/x.md -> 'sv/guides/x/'; index.md -> its folder; 404.md -> '404.html'."""
+    """docs/sv/guides/x.md -> 'sv/guides/x/'; index.md -> its folder."""
     rel = md.relative_to(DOCS / lang).with_suffix("")
-    if rel.name == "404":
-        return PREFIX[lang] + "404.html"
     if rel.name == "index":
         folder = rel.parent.as_posix()
         return PREFIX[lang] + ("" if folder == "." else folder + "/")

@@ -10,8 +10,8 @@ Finnish hits. Here the index is split, each language gets its own under
 and every page uses overrides/assets/javascripts/workers/search-stemmed.js, which
 stems typed words like the index (Material's prefix queries skip the stemmer).
 The 404 pages are written as docs/<lang>/404.md, so each is in its own language
-(the theme's single 404.html came out in Finnish only). A server shows 404.html
-for a missing URL at any depth, so its links are made root-absolute here.
+(the theme's single 404.html came out in Finnish only). A server shows a 404 page
+for a missing URL at any depth, so their links are made root-absolute here.
 """
 from __future__ import annotations
 
@@ -107,19 +107,19 @@ def absolutize(html: str, page_url: str) -> str:
 
 
 def install_404_pages(site: Path) -> list[str]:
-    """Move <lang>/404/index.html to <lang>/404.html with root-absolute links."""
+    """Give <lang>/404/ root-absolute links (a server shows it for a missing URL at any
+    depth) and copy the default language's one to 404.html, where servers look first.
+    The Swedish one stays at sv/404/: point the server's 404 for /sv/ there (README)."""
     written = []
     for prefix in ("", *(f"{lang}/" for lang in OTHER_LANGUAGES)):
-        source = site / prefix / "404" / "index.html"
-        if not source.exists():
+        page = site / prefix / "404" / "index.html"
+        if not page.exists():
             continue
-        html = absolutize(source.read_text(encoding="utf-8"), f"/{prefix}404/")
-        # The language switch points at the other language's 404 page, which moves too.
-        for other in ("", *(f"{lang}/" for lang in OTHER_LANGUAGES)):
-            html = html.replace(f'href="/{other}404/"', f'href="/{other}404.html"')
-        (site / prefix / "404.html").write_text(html, encoding="utf-8")
-        shutil.rmtree(source.parent)
-        written.append(f"{prefix}404.html")
+        page.write_text(absolutize(page.read_text(encoding="utf-8"), f"/{prefix}404/"), encoding="utf-8")
+        written.append(f"{prefix}404/")
+    if (site / "404" / "index.html").exists():
+        shutil.copyfile(site / "404" / "index.html", site / "404.html")
+        written.append("404.html")
     return written
 
 
