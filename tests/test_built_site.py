@@ -97,3 +97,18 @@ def test_language_switch_on_every_page_leads_to_the_same_page_in_the_other_langu
         if target != expected.resolve():
             wrong.append(f"{rel}: {other} link goes to {target.relative_to(site.resolve())}")
     assert not wrong, "\n".join(wrong)
+
+
+UPDATED = re.compile(r'<p class="kv-updated">[^<]+<time datetime="(\d{4}-\d{2}-\d{2})">')
+
+
+def test_every_page_says_when_it_was_last_updated(site):
+    missing = [p.relative_to(site).as_posix() for p in html_pages(site) if not UPDATED.search(p.read_text(encoding="utf-8"))]
+    assert not missing, missing
+
+
+def test_abbreviations_expand_in_the_readers_language(site, content):
+    some = next(a for a in content.glossary.abbreviations if a.abbr == "VPJ")  # named on the glossary page
+    for prefix, lang in (("", "fi"), ("sv/", "sv")):
+        html = (site / prefix / "glossary" / "index.html").read_text(encoding="utf-8")
+        assert f'<abbr title="{getattr(some, lang)}">{some.abbr}</abbr>' in html

@@ -84,3 +84,18 @@ def test_not_found_page_speaks_the_language_of_its_folder(page, base_url, path):
     other = "fi" if expected == "sv" else "sv"
     href = page.locator(f'a.md-select__link[hreflang="{other}"]').get_attribute("href")
     assert href == {"fi": "/404/", "sv": "/sv/404/"}[other]
+
+
+def test_abbreviation_expands_on_keyboard_focus(page, base_url, content):
+    page.goto(base_url + "glossary/")
+    abbr = page.locator(".md-typeset abbr[title]").first
+    expansion = abbr.get_attribute("title")
+    for _ in range(60):
+        page.keyboard.press("Tab")
+        if page.evaluate("() => document.activeElement.tagName") == "ABBR":
+            break
+    else:
+        pytest.fail("no abbreviation could be reached with Tab")
+    shown = page.evaluate("() => getComputedStyle(document.activeElement, '::after').content")
+    assert shown.strip('"') == page.evaluate("() => document.activeElement.title")
+    assert expansion
