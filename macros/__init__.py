@@ -54,6 +54,13 @@ def define_env(env) -> None:
         )
 
     @env.macro
+    def exercise_card(exercise_id: str) -> str:
+        """One exercise's card, e.g. inside a programme page."""
+        if exercise_id not in content.exercises:
+            raise PluginError(f"{env.page.file.src_uri}: exercise_card: no exercise '{exercise_id}'")
+        return render.render_card(content.exercises[exercise_id], language(), page_url())
+
+    @env.macro
     def exercise_catalog() -> str:
         return render.render_catalog(content.exercises, language(), page_url())
 

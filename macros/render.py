@@ -32,10 +32,6 @@ def relative_url(target: str, page_url: str) -> str:
     return rel + "/" if target.endswith("/") and rel != "." else ("./" if rel == "." else rel)
 
 
-def exercise_url(exercise_id: str, page_url: str) -> str:
-    return relative_url(f"exercises/{exercise_id}/", page_url)
-
-
 def relative_source(target: str, page_src: str) -> str:
     """Markdown link from one source file to another, e.g. exercises/a.md -> ../guides/b.md."""
     return posixpath.relpath(target, posixpath.dirname(page_src) or ".")

@@ -112,3 +112,22 @@ def test_abbreviations_expand_in_the_readers_language(site, content):
     for prefix, lang in (("", "fi"), ("sv/", "sv")):
         html = (site / prefix / "glossary" / "index.html").read_text(encoding="utf-8")
         assert f'<abbr title="{getattr(some, lang)}">{some.abbr}</abbr>' in html
+
+
+TITLE = re.compile(r"<title>(.*?)</title>", re.S)
+
+
+def test_page_titles_are_unique_in_each_language(site):
+    """Two pages with one title are two search hits and two tabs a reader cannot tell apart."""
+    seen: dict[tuple[str, str], str] = {}
+    duplicates = []
+    for page in html_pages(site):
+        rel = page.relative_to(site).as_posix()
+        if rel == "404.html":  # the copy of 404/index.html that servers look for
+            continue
+        title = TITLE.search(page.read_text(encoding="utf-8")).group(1).strip()
+        key = (page_language(site, page), title)
+        if key in seen:
+            duplicates.append(f"{rel} and {seen[key]}: {title}")
+        seen[key] = rel
+    assert not duplicates, "\n".join(duplicates)
