@@ -4,11 +4,9 @@
   "use strict";
 
   // ---- Exercise page: "Print card" prints the card alone --------------------
-  // The button is hidden in the HTML, so without JavaScript no one sees a
-  // button that does nothing.
+  // Without JavaScript the button is not shown (.no-js in site.css).
   function setUpPrintCard() {
     document.querySelectorAll("[data-kv-print-card]").forEach(function (button) {
-      button.hidden = false;
       button.addEventListener("click", function () {
         document.documentElement.classList.add("kv-printing-card");
         window.print();
@@ -53,7 +51,6 @@
     var rows = catalog.querySelectorAll(".kv-catalog__row");
     var shown = catalog.querySelector("[data-kv-shown]");
     var empty = catalog.querySelector("[data-kv-empty]");
-    form.hidden = false;
 
     function readForm() {
       var filter = {};
