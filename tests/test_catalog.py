@@ -46,6 +46,13 @@ def test_theme_and_group_size_combine(page, base_url, exercises):
     assert shown_ids(page) == expected_ids(exercises, theme="feedback", size=4)
 
 
+def test_hybrid_leaves_out_exercises_that_do_not_work_hybrid(page, base_url, exercises):
+    page.goto(base_url + "exercises/?mode=hybrid")
+    expected = expected_ids(exercises, mode="hybrid")
+    assert len(expected) < len(exercises)
+    assert shown_ids(page) == expected
+
+
 def test_count_is_announced_to_screen_readers(page, base_url):
     page.goto(base_url + "exercises/")
     count = page.locator("[data-kv-count]")
