@@ -1,4 +1,4 @@
-"""mkdocs-macros entry point: registers the macros and nothing else.
+"""mkdocs-macros entry point: registers the macros and the page hook, nothing else.
 
 The i18n plugin builds each language separately, so define_env runs once per
 language; each macro asks for the language being built at call time.
@@ -13,7 +13,6 @@ from . import render
 from .content import load_content
 from .errors import ContentError
 from .glossary import abbreviation_lines
-from .labels import labels
 from .model import LANGUAGES
 from .pages import section_pages
 from .updated import last_commit_dates, last_updated

@@ -8,8 +8,8 @@ from .errors import ContentError
 from .glossary import Glossary, load_glossary
 from .labels import all_labels
 from .loader import load_exercises
-from .model import Exercise
-from .pages import section_titles
+from .model import LANGUAGES, Exercise
+from .pages import section_pages
 from .references import check_exercise_pages, check_references, check_translations
 
 
@@ -44,5 +44,8 @@ def load_content(root: Path) -> Content:
         check(check_exercise_pages, exercises, docs_dir)
     if problems:
         raise ContentError(problems)
-    titles = {section: section_titles(docs_dir, section) for section in ("guides", "templates", "self-study", "programmes")}
+    titles = {
+        section: {lang: {p.id: p.title for p in section_pages(docs_dir, lang, section)} for lang in LANGUAGES}
+        for section in ("guides", "templates")
+    }
     return Content(exercises=exercises, titles=titles, glossary=glossary)

@@ -7,7 +7,6 @@ from pathlib import Path
 
 import yaml
 
-from .model import LANGUAGES
 
 FRONT_MATTER = re.compile(r"\A---\n(.*?)\n---\n", re.S)
 H1 = re.compile(r"^# (.+?)\s*(\{.*\})?\s*$", re.M)
@@ -56,11 +55,3 @@ def section_pages(docs_dir: Path, lang: str, folder: str) -> list[PageInfo]:
             )
         )
     return sorted(pages, key=lambda p: p.title.casefold())
-
-
-def section_titles(docs_dir: Path, folder: str) -> dict[str, dict[str, str]]:
-    """{lang: {page id: title}} for the pages of one section (its index excluded)."""
-    return {
-        lang: {p.stem: page_title(p) for p in sorted((docs_dir / lang / folder).glob("*.md")) if p.stem != "index"}
-        for lang in LANGUAGES
-    }
