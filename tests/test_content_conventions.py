@@ -72,7 +72,8 @@ def test_every_guide_is_in_the_navigation():
 
 
 LIST_LINK = re.compile(r"^\s*(?:[-*]|\d+\.)\s+(?:\*\*)?\[([^\]]+)\]\(([^)#\s]+\.md)(?:#[^)]*)?\)", re.M)
-CELL_LINK = re.compile(r"\|\s*\[([^\]]+)\]\(([^)#\s]+\.md)(?:#[^)]*)?\)(?=\s*\|)")
+# In a table row: a link that fills a cell, alone or in a comma-separated list of links.
+CELL_LINK = re.compile(r"(?:\|\s*|,\s+)\[([^\]]+)\]\(([^)#\s]+\.md)(?:#[^)]*)?\)(?=\s*[|,])")
 
 
 def test_links_that_name_a_page_use_its_title(exercises):
@@ -85,7 +86,8 @@ def test_links_that_name_a_page_use_its_title(exercises):
         root = (DOCS / lang).resolve()
         for md in sorted((DOCS / lang).rglob("*.md")):
             text = md.read_text(encoding="utf-8")
-            for link_text, href in LIST_LINK.findall(text) + CELL_LINK.findall(text):
+            rows = "\n".join(line for line in text.splitlines() if line.startswith("|"))
+            for link_text, href in LIST_LINK.findall(text) + CELL_LINK.findall(rows):
                 target = (md.parent / href).resolve()
                 if not target.exists() or target == root / "index.md":
                     continue
