@@ -67,3 +67,9 @@ def test_search_works_by_keyboard(page, base_url):
     page.keyboard.press("Enter")
     page.wait_for_url(lambda url: urlsplit(url).path != "/")
     assert not in_swedish(page.url)
+
+
+def test_search_dialog_has_a_name_in_the_readers_language(page, base_url):
+    for path, name in (("", "Hae"), ("sv/", "Sök")):
+        page.goto(base_url + path)
+        assert page.get_attribute('.md-search[role="dialog"]', "aria-label") == name

@@ -131,7 +131,16 @@
     });
   }
 
+  // ---- Search: Material's search dialog has no accessible name; give it the
+  // (already translated) name of its search field.
+  function nameSearchDialog() {
+    var dialog = document.querySelector('.md-search[role="dialog"]');
+    var input = dialog && dialog.querySelector(".md-search__input");
+    if (input) dialog.setAttribute("aria-label", input.getAttribute("aria-label"));
+  }
+
   function start() {
+    nameSearchDialog();
     setUpPrintCard();
     setUpTaskLists();
     setUpAbbreviations();
