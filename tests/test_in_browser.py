@@ -22,11 +22,6 @@ def shared_page(browser):
     context.close()
 
 
-def test_every_page_is_tested_in_both_languages():
-    assert {"", "sv/", "exercises/", "sv/exercises/"} <= set(PAGES)
-    assert sorted(p for p in PAGES if p.startswith("sv/")) == sorted("sv/" + p for p in PAGES if not p.startswith("sv/"))
-
-
 @pytest.mark.parametrize("path", PAGES)
 def test_page_is_accessible_private_and_error_free(shared_page, base_url, path):
     """axe-core WCAG 2.1 A/AA with 0 violations; no request to another host; no console error."""

@@ -68,6 +68,14 @@ def test_label_tables_have_the_same_keys():
     assert len(key_paths(tables["fi"])) > 50
 
 
+def test_every_label_is_used():
+    """A label no template shows is text that reads as done but never reaches a reader."""
+    code = " ".join(p.read_text(encoding="utf-8") for p in [*(ROOT / "macros" / "templates").glob("*.j2"), *(ROOT / "macros").glob("*.py")])
+    table = yaml.safe_load((LABELS_DIR / "fi.yml").read_text(encoding="utf-8"))
+    unused = [key for key in table if not re.search(rf"t\.{key}\b|\[\"{key}\"\]", code)]
+    assert not unused, f"remove or use: {unused}"
+
+
 def test_a_missing_label_is_named_with_file_key_and_language():
     tables = {"fi": {"a": 1, "themes": {"x": 1}}, "sv": {"a": 1, "themes": {}}}
     assert missing_label_keys(tables) == [
