@@ -6,9 +6,11 @@ Python only prepares data here; every tag lives in macros/templates/.
 from __future__ import annotations
 
 import posixpath
+import re
 from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
+from markupsafe import Markup, escape
 
 from .labels import labels
 from .model import Exercise
@@ -23,6 +25,26 @@ _env = Environment(
     lstrip_blocks=True,
     keep_trailing_newline=True,
 )
+
+# What would make a Markdown line start a block: "1." or "1)" a numbered list, "-" or
+# "+" a list or a rule, "#" a heading, "!!!" an admonition, "???" details, "===" a tab,
+# ":" a definition.
+BLOCK_START = re.compile(r"(?:[#>+=!?:-]|\d+[.)])")
+
+
+def inline(text: str) -> Markup:
+    """Plain text (model.PlainText) for a line of Markdown, shown as typed: HTML-escaped,
+    with the character that would start a Markdown block written as a character
+    reference, and every "#" too (a heading drops a trailing one: "C#" -> "C")."""
+    text = str(text)
+    encode = {i for i, c in enumerate(text) if c == "#"}
+    start = BLOCK_START.match(text)
+    if start:
+        encode.add(start.end() - 1)
+    return Markup("".join(f"&#{ord(c)};" if i in encode else str(escape(c)) for i, c in enumerate(text)))
+
+
+_env.filters["inline"] = inline
 
 
 def relative_url(target: str, page_url: str) -> str:
