@@ -32,12 +32,16 @@ _env = Environment(
 BLOCK_START = re.compile(r"(?:[#>+=!?:-]|\d+[.)])")
 
 
+MARKDOWN_CHARACTERS = "#{}[]`*_\\|"
+
+
 def inline(text: str) -> Markup:
-    """Plain text (model.PlainText) for a line of Markdown, shown as typed: HTML-escaped,
-    with the character that would start a Markdown block written as a character
-    reference, and every "#" too (a heading drops a trailing one: "C#" -> "C")."""
+    """Plain text for a line of Markdown, shown as typed: HTML-escaped, and written as
+    character references where Markdown would read it: the character that would start
+    a block, "#" (a heading drops a trailing one: "C#" -> "C"), and the characters that
+    model.PlainText rejects anyway (links, emphasis, attribute lists), should one pass."""
     text = str(text)
-    encode = {i for i, c in enumerate(text) if c == "#"}
+    encode = {i for i, c in enumerate(text) if c in MARKDOWN_CHARACTERS}
     start = BLOCK_START.match(text)
     if start:
         encode.add(start.end() - 1)
