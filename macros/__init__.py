@@ -15,6 +15,7 @@ from .errors import ContentError
 from .glossary import abbreviation_lines
 from .model import LANGUAGES
 from .pages import section_pages
+from .references import unknown_exercise, unknown_section
 from .updated import last_commit_dates, last_updated
 
 
@@ -36,6 +37,12 @@ def define_env(env) -> None:
         parts = PurePosixPath(env.page.file.src_uri).parts
         return str(PurePosixPath(*parts[1:])) if parts and parts[0] in LANGUAGES else env.page.file.src_uri
 
+    def problem(macro: str, what: str) -> PluginError:
+        """The same message `make validate` gives (references.check_macro_calls), for a
+        call it could not read, e.g. with an id from a variable."""
+        shown = f"docs/{env.page.file.src_uri}: {macro} [{language()}]: {what}"
+        return PluginError(str(ContentError([shown])))
+
     def page_url() -> str:
         url = env.page.url
         lang = language()
@@ -46,7 +53,7 @@ def define_env(env) -> None:
         """The whole exercise page; the id defaults to the page's file name."""
         exercise_id = exercise_id or PurePosixPath(page_src()).stem
         if exercise_id not in content.exercises:
-            raise PluginError(f"{env.page.file.src_uri}: exercise_page: no exercise '{exercise_id}'")
+            raise problem("exercise_page", unknown_exercise(exercise_id))
         lang = language()
         return render.render_exercise_page(
             content.exercises[exercise_id], content.exercises, content.titles_for(lang), lang, page_url(), page_src()
@@ -56,7 +63,7 @@ def define_env(env) -> None:
     def exercise_card(exercise_id: str) -> str:
         """One exercise's card, e.g. inside a programme page."""
         if exercise_id not in content.exercises:
-            raise PluginError(f"{env.page.file.src_uri}: exercise_card: no exercise '{exercise_id}'")
+            raise problem("exercise_card", unknown_exercise(exercise_id))
         return render.render_card(content.exercises[exercise_id], language(), page_url())
 
     @env.macro
@@ -79,7 +86,10 @@ def define_env(env) -> None:
     def page_list(section: str) -> str:
         """Links to every page of a docs section, read from the files in that folder."""
         lang = language()
-        return render.render_page_list(section_pages(Path(env.project_dir) / "docs", lang, section), lang, page_src())
+        docs_dir = Path(env.project_dir) / "docs"
+        if not (docs_dir / lang / section).is_dir():
+            raise problem("page_list", unknown_section(lang, section))
+        return render.render_page_list(section_pages(docs_dir, lang, section), lang, page_src())
 
 
 def on_post_page_macros(env) -> None:

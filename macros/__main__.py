@@ -1,6 +1,6 @@
-"""Authoring tools:  python -m macros validate | schema | pages
+"""Authoring tools:  python -m macros validate [project folder] | schema | pages
 
-validate  check every exercise and its references, print problems, exit 1 if any
+validate  check every exercise, page, glossary entry and label, print the problems, exit 1 if any
 schema    write exercises/exercise.schema.json from the model (for editors)
 pages     create the missing one-line exercise pages in docs/fi and docs/sv
 """
@@ -42,7 +42,7 @@ def main(argv: list[str]) -> int:
     command = argv[0] if argv else "validate"
     try:
         if command == "validate":
-            content = load_content(ROOT)
+            content = load_content(Path(argv[1]) if len(argv) > 1 else ROOT)
             print(f"OK: {len(content.exercises)} exercises")
         elif command == "schema":
             SCHEMA_FILE.write_text(schema_text(), encoding="utf-8")

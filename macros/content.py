@@ -9,8 +9,8 @@ from .glossary import Glossary, load_glossary
 from .labels import all_labels
 from .loader import load_exercises
 from .model import LANGUAGES, Exercise
-from .pages import section_pages
-from .references import check_exercise_pages, check_references, check_translations
+from .pages import check_pages, section_pages
+from .references import check_exercise_pages, check_macro_calls, check_references, check_translations
 
 
 @dataclass
@@ -35,13 +35,15 @@ def load_content(root: Path) -> Content:
         except ContentError as exc:
             problems.extend(exc.problems)
 
-    check(all_labels)
+    check(all_labels, root / "macros" / "labels")
     check(check_translations, docs_dir)
+    check(check_pages, docs_dir)
     glossary = check(load_glossary, root)
     exercises = check(load_exercises, root / "exercises", root)
     if exercises is not None:
         check(check_references, exercises, docs_dir)
         check(check_exercise_pages, exercises, docs_dir)
+        check(check_macro_calls, docs_dir, exercises)
     if problems:
         raise ContentError(problems)
     titles = {

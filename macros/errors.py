@@ -49,3 +49,13 @@ def describe(file: Path, error: dict) -> str:
 
 def describe_validation_error(file: Path, exc: ValidationError) -> list[str]:
     return [describe(file, e) for e in exc.errors()]
+
+
+def yaml_problem(shown_as: str, exc: Exception, where: str = "(file)", first_line: int = 1) -> str:
+    """A YAML syntax error as one line, e.g. "data/glossary.yml: (file): not valid YAML:
+    mapping values are not allowed here (line 4)". `first_line` is the file's line on which
+    the YAML starts (front matter starts on line 2)."""
+    mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
+    problem = getattr(exc, "problem", None) or getattr(exc, "context", None) or str(exc)
+    line = f" (line {mark.line + first_line})" if mark is not None else ""
+    return f"{shown_as}: {where}: not valid YAML: {' '.join(str(problem).split())}{line}"

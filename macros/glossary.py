@@ -7,15 +7,15 @@ from pathlib import Path
 import yaml
 from pydantic import BaseModel, Field, ValidationError
 
-from .errors import ContentError, describe_validation_error
-from .model import NonEmpty, Slug, Strict, Text
+from .errors import ContentError, describe_validation_error, yaml_problem
+from .model import PlainText, Slug, Strict, Text
 
 
 class Term(Strict):
     id: Slug
-    fi: NonEmpty
-    sv: NonEmpty
-    en: NonEmpty
+    fi: PlainText
+    sv: PlainText
+    en: PlainText
     definition: Text
     note: Text | None = Field(default=None, description="Usage note, e.g. a word not to use")
 
@@ -24,9 +24,9 @@ class Term(Strict):
 
 
 class Abbreviation(Strict):
-    abbr: NonEmpty
-    fi: NonEmpty = Field(description="Expansion shown to Finnish readers")
-    sv: NonEmpty = Field(description="Expansion shown to Swedish readers")
+    abbr: PlainText
+    fi: PlainText = Field(description="Expansion shown to Finnish readers")
+    sv: PlainText = Field(description="Expansion shown to Swedish readers")
 
 
 class Glossary(Strict):
@@ -47,7 +47,9 @@ def load_glossary(root: Path) -> Glossary:
     try:
         glossary = Glossary.model_validate(yaml.safe_load(file.read_text(encoding="utf-8")))
     except yaml.YAMLError as exc:
-        raise ContentError([f"{GLOSSARY_FILE.as_posix()}: not valid YAML: {exc}".replace("\n", " ")]) from None
+        raise ContentError([yaml_problem(GLOSSARY_FILE.as_posix(), exc)]) from None
+    except UnicodeDecodeError:
+        raise ContentError([f"{GLOSSARY_FILE.as_posix()}: (file): not UTF-8 text (save it as UTF-8)"]) from None
     except ValidationError as exc:
         raise ContentError(describe_validation_error(GLOSSARY_FILE, exc)) from None
     problems = []

@@ -6,7 +6,7 @@ from pathlib import Path
 import yaml
 from pydantic import ValidationError
 
-from .errors import ContentError, describe_validation_error
+from .errors import ContentError, describe_validation_error, yaml_problem
 from .model import Exercise
 
 TEMPLATE_PREFIX = "_"  # _template.yml and other underscore files are not exercises
@@ -22,7 +22,9 @@ def read_exercise(file: Path, shown_as: Path) -> tuple[Exercise | None, list[str
     try:
         data = yaml.safe_load(file.read_text(encoding="utf-8"))
     except yaml.YAMLError as exc:
-        return None, [f"{shown_as.as_posix()}: not valid YAML: {exc}".replace("\n", " ")]
+        return None, [yaml_problem(shown_as.as_posix(), exc)]
+    except UnicodeDecodeError:
+        return None, [f"{shown_as.as_posix()}: (file): not UTF-8 text (save it as UTF-8)"]
     if not isinstance(data, dict):
         return None, [f"{shown_as.as_posix()}: (file): expected a mapping of fields, got {type(data).__name__}"]
     try:

@@ -8,13 +8,44 @@ from __future__ import annotations
 
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints, model_validator
 
 LANGUAGES = ("fi", "sv")
 
 # Language-neutral ASCII slug: the file name, the page URL and the id are this one string.
 Slug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")]
 NonEmpty = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+
+# Data never becomes markup. Every text in the data (exercises, glossary, labels) is
+# plain text, shown in HTML, in Markdown headings and lists, in <title>, in the
+# search index and on the printed card. We REJECT the characters that would turn it
+# into markup there, rather than escape them for each of those places, because:
+# - no real text uses them (checked over every exercise, the glossary and the labels,
+#   November 2026: only . , - ? : ; ( ) = / ' " ” – … appear);
+# - a pasted HTML snippet or Markdown (`*bold*`, `[link](…)`, `{ onclick=… }` after a
+#   heading, which attr_list turns into an attribute) is an authoring mistake: a clear
+#   message naming file, field and language beats a page that silently looks wrong;
+# - one check at load time covers every output, the ones added later included.
+# What stays allowed is still escaped: Jinja autoescapes every template, the
+# `inline` filter (render.py) keeps a leading "1." or "-" from starting a Markdown
+# list, and overrides/main.html escapes the <title>.
+MARKUP_CHARACTERS = "<>{}[]`*_\\|"
+
+
+def plain_text(text: str) -> str:
+    found = [f"'{c}'" for c in dict.fromkeys(text) if c in MARKUP_CHARACTERS]
+    if "\n" in text or "\r" in text:
+        found.append("a line break")
+    if found:
+        listed = ", ".join(found[:-1]) + " and " + found[-1] if len(found) > 1 else found[0]
+        raise ValueError(
+            f"plain text only, remove {listed} (markup characters {' '.join(MARKUP_CHARACTERS)} "
+            "and line breaks are not allowed)"
+        )
+    return text
+
+
+PlainText = Annotated[NonEmpty, AfterValidator(plain_text)]
 
 Theme = Literal[
     "listening",
@@ -38,7 +69,8 @@ Theme = Literal[
 Audience = Literal["supervisors", "staff", "teams"]
 Mode = Literal["in-person", "remote", "hybrid"]
 Actor = Literal["facilitator", "individuals", "pairs", "triads", "small-groups", "whole-group"]
-Difficulty = Annotated[int, Field(ge=1, le=3, description="1 = easy, 2 = moderate, 3 = demanding")]
+LEVELS = (1, 2, 3)  # labels/<lang>.yml `levels` names each one (checked at load time)
+Difficulty = Annotated[int, Field(ge=LEVELS[0], le=LEVELS[-1], description="1 = easy, 2 = moderate, 3 = demanding")]
 
 
 class Strict(BaseModel):
@@ -49,8 +81,8 @@ class Strict(BaseModel):
 class Text(Strict):
     """A text in both languages."""
 
-    fi: NonEmpty = Field(description="Finnish text")
-    sv: NonEmpty = Field(description="Finland-Swedish text")
+    fi: PlainText = Field(description="Finnish text")
+    sv: PlainText = Field(description="Finland-Swedish text")
 
     def __getitem__(self, lang: str) -> str:
         return getattr(self, lang)

@@ -1,15 +1,24 @@
-"""Facts about Markdown pages in docs/<lang>/ that macros need: titles and ids."""
+"""Facts about Markdown pages in docs/<lang>/ that macros need: titles and ids.
+
+An authoring mistake in a page (front matter that is not YAML, no title) is a
+ContentError naming the file relative to the project root and its language, like
+every other content problem, never a traceback.
+"""
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 import yaml
 
+from .errors import ContentError, yaml_problem
+from .model import LANGUAGES
 
 FRONT_MATTER = re.compile(r"\A---\n(.*?)\n---\n", re.S)
 H1 = re.compile(r"^# (.+?)\s*(\{.*\})?\s*$", re.M)
+# Exercise pages are one macro call; the macro writes their heading.
+EXERCISE_PAGES = "exercises"
 
 
 @dataclass(frozen=True)
@@ -20,22 +29,68 @@ class PageInfo:
     description: str
 
 
-def front_matter(text: str) -> tuple[dict, str]:
+def shown_path(file: Path) -> tuple[str, str]:
+    """docs/fi/guides/x.md and its language (" [fi]"), whatever folder the project is in."""
+    parts = file.parts
+    if "docs" in parts:
+        parts = parts[len(parts) - 1 - parts[::-1].index("docs"):]
+    shown = PurePosixPath(*parts).as_posix()
+    lang = f" [{parts[1]}]" if len(parts) > 1 and parts[1] in LANGUAGES else ""
+    return shown, lang
+
+
+def front_matter(text: str, file: Path | None = None) -> tuple[dict, str]:
+    """The page's front matter as a dict, and the text after it."""
     match = FRONT_MATTER.match(text)
     if not match:
         return {}, text
-    return (yaml.safe_load(match.group(1)) or {}), text[match.end():]
+    shown, lang = shown_path(file) if file else ("(page)", "")
+    try:
+        meta = yaml.safe_load(match.group(1))
+    except yaml.YAMLError as exc:
+        # The YAML starts on the file's line 2, after the opening ---.
+        raise ContentError([yaml_problem(shown, exc, f"front matter{lang}", first_line=2)]) from None
+    if meta is None:
+        meta = {}
+    if not isinstance(meta, dict):
+        raise ContentError([f"{shown}: front matter{lang}: expected fields (name: value), got {type(meta).__name__}"])
+    return meta, text[match.end():]
+
+
+def read_page(file: Path) -> tuple[dict, str]:
+    try:
+        text = file.read_text(encoding="utf-8")
+    except UnicodeDecodeError:
+        shown, lang = shown_path(file)
+        raise ContentError([f"{shown}: (file){lang}: not UTF-8 text (save it as UTF-8)"]) from None
+    return front_matter(text, file)
 
 
 def page_title(file: Path) -> str:
     """The front matter title, else the first level-1 heading."""
-    meta, body = front_matter(file.read_text(encoding="utf-8"))
+    meta, body = read_page(file)
     if meta.get("title"):
         return str(meta["title"])
     heading = H1.search(body)
     if not heading:
-        raise ValueError(f"{file.as_posix()}: no title: add 'title:' to the front matter or a '# ' heading")
+        shown, lang = shown_path(file)
+        raise ContentError([f"{shown}: title{lang}: no title: add a '# ' heading (or 'title:' to the front matter)"])
     return heading.group(1)
+
+
+def check_pages(docs_dir: Path) -> None:
+    """Every page of both languages: front matter that parses, and a title."""
+    problems: list[str] = []
+    for lang in LANGUAGES:
+        for file in sorted((docs_dir / lang).rglob("*.md")):
+            rel = file.relative_to(docs_dir / lang)
+            is_exercise = rel.parts[0] == EXERCISE_PAGES and len(rel.parts) == 2 and rel.stem != "index"
+            try:
+                read_page(file) if is_exercise else page_title(file)
+            except ContentError as exc:
+                problems.extend(exc.problems)
+    if problems:
+        raise ContentError(problems)
 
 
 def section_pages(docs_dir: Path, lang: str, folder: str) -> list[PageInfo]:
@@ -45,7 +100,7 @@ def section_pages(docs_dir: Path, lang: str, folder: str) -> list[PageInfo]:
     files += sorted((root / folder).glob("*/index.md"))
     pages = []
     for file in files:
-        meta, _ = front_matter(file.read_text(encoding="utf-8"))
+        meta, _ = read_page(file)
         pages.append(
             PageInfo(
                 id=file.parent.name if file.stem == "index" else file.stem,

@@ -1,6 +1,7 @@
 """Check what the exercises point at: other exercises, guides, templates and their own pages."""
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from .errors import ContentError
@@ -59,5 +60,40 @@ def check_translations(docs_dir: Path) -> None:
         for other in LANGUAGES:
             for path in sorted(trees[other] - trees[lang]):
                 problems.append(f"docs/{other}/{path}: [{lang}]: translation missing: create docs/{lang}/{path}")
+    if problems:
+        raise ContentError(problems)
+
+
+# The macros define_env registers (a test keeps the two lists the same), and the
+# calls whose first argument names an exercise or a docs folder.
+MACRO_NAMES = (
+    "exercise_page", "exercise_card", "exercise_catalog", "card_deck", "theme_index", "glossary_table", "page_list",
+)
+MACRO_CALL = re.compile(r"\{\{-?\s*([A-Za-z_]\w*)\s*\(\s*(?:(['\"])(.*?)\2)?")
+
+
+def unknown_exercise(exercise_id: str) -> str:
+    return f"no exercise has the id '{exercise_id}'"
+
+
+def unknown_section(lang: str, section: str) -> str:
+    return f"no folder docs/{lang}/{section}/"
+
+
+def check_macro_calls(docs_dir: Path, exercises: dict[str, Exercise]) -> None:
+    """Each macro a page calls exists, and an id written in the call names an
+    exercise or a docs folder: found here, before the render, so the build and
+    `make validate` list it like any other problem."""
+    problems = []
+    for lang in LANGUAGES:
+        for file in sorted((docs_dir / lang).rglob("*.md")):
+            shown = f"{docs_dir.name}/{file.relative_to(docs_dir).as_posix()}"
+            for name, _, argument in MACRO_CALL.findall(file.read_text(encoding="utf-8", errors="replace")):
+                if name not in MACRO_NAMES:
+                    problems.append(f"{shown}: {name} [{lang}]: no macro of this name (there are: {', '.join(MACRO_NAMES)})")
+                elif name in ("exercise_card", "exercise_page") and argument and argument not in exercises:
+                    problems.append(f"{shown}: {name} [{lang}]: {unknown_exercise(argument)}")
+                elif name == "page_list" and argument and not (docs_dir / lang / argument).is_dir():
+                    problems.append(f"{shown}: {name} [{lang}]: {unknown_section(lang, argument)}")
     if problems:
         raise ContentError(problems)

@@ -6,9 +6,11 @@ Python only prepares data here; every tag lives in macros/templates/.
 from __future__ import annotations
 
 import posixpath
+import re
 from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
+from markupsafe import Markup, escape
 
 from .labels import labels
 from .model import Exercise
@@ -23,6 +25,30 @@ _env = Environment(
     lstrip_blocks=True,
     keep_trailing_newline=True,
 )
+
+# What would make a Markdown line start a block: "1." or "1)" a numbered list, "-" or
+# "+" a list or a rule, "#" a heading, "!!!" an admonition, "???" details, "===" a tab,
+# ":" a definition.
+BLOCK_START = re.compile(r"(?:[#>+=!?:-]|\d+[.)])")
+
+
+MARKDOWN_CHARACTERS = "#{}[]`*_\\|"
+
+
+def inline(text: str) -> Markup:
+    """Plain text for a line of Markdown, shown as typed: HTML-escaped, and written as
+    character references where Markdown would read it: the character that would start
+    a block, "#" (a heading drops a trailing one: "C#" -> "C"), and the characters that
+    model.PlainText rejects anyway (links, emphasis, attribute lists), should one pass."""
+    text = str(text)
+    encode = {i for i, c in enumerate(text) if c in MARKDOWN_CHARACTERS}
+    start = BLOCK_START.match(text)
+    if start:
+        encode.add(start.end() - 1)
+    return Markup("".join(f"&#{ord(c)};" if i in encode else str(escape(c)) for i, c in enumerate(text)))
+
+
+_env.filters["inline"] = inline
 
 
 def relative_url(target: str, page_url: str) -> str:

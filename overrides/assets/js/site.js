@@ -120,6 +120,16 @@
       var text = item.textContent.replace(/\s+/g, " ").trim();
       box.setAttribute("aria-label", text);
       var key = "kv-task:" + location.pathname + ":" + index;
+      // A tap on the task's text ticks it too (not on a link, or a nested list,
+      // or while the reader selects text). box.click() fires "change" as a tap does.
+      item.addEventListener("click", function (event) {
+        var target = event.target;
+        if (target.closest(".task-list-item") !== item || target.closest("ul, ol") !== item.parentElement) return;
+        if (target.closest("a, abbr, button, input, label, select, textarea, summary")) return;
+        var selection = window.getSelection();
+        if (selection && !selection.isCollapsed) return;
+        box.click();
+      });
       try {
         box.checked = localStorage.getItem(key) === "1";
         box.addEventListener("change", function () {
@@ -128,6 +138,48 @@
       } catch (error) {
         // Storage may be blocked; the boxes still work for this visit.
       }
+    });
+  }
+
+  // ---- Wide tables: a box that scrolls sideways is a region that Tab can reach ----
+  // Material wraps Markdown tables in .md-typeset__scrollwrap (already done when this
+  // runs); ours sit in .kv-table-scroll. Only while a box is narrower than its table
+  // is it a tab stop, named after the table's caption or the heading above it.
+  function regionName(box) {
+    var caption = box.querySelector("caption");
+    if (caption) return caption.textContent.trim();
+    var name = "";
+    document.querySelectorAll(".md-content h1, .md-content h2, .md-content h3, .md-content h4").forEach(function (heading) {
+      if (!(heading.compareDocumentPosition(box) & Node.DOCUMENT_POSITION_FOLLOWING)) return;
+      var clone = heading.cloneNode(true);
+      clone.querySelectorAll(".headerlink").forEach(function (link) { link.remove(); });
+      name = clone.textContent.trim();
+    });
+    return name;
+  }
+
+  function setUpScrollRegions() {
+    var boxes = document.querySelectorAll(".md-typeset__scrollwrap, .kv-table-scroll");
+    function update(box) {
+      if (box.scrollWidth > box.clientWidth + 1) {
+        box.tabIndex = 0;
+        box.setAttribute("role", "region");
+        box.setAttribute("aria-label", regionName(box));
+      } else {
+        box.removeAttribute("tabindex");
+        box.removeAttribute("role");
+        box.removeAttribute("aria-label");
+      }
+    }
+    if (!window.ResizeObserver) return boxes.forEach(update);
+    // The box resizes with the window; its table also when catalog filters hide rows.
+    var observer = new ResizeObserver(function (entries) {
+      entries.forEach(function (entry) { update(entry.target.closest(".md-typeset__scrollwrap, .kv-table-scroll")); });
+    });
+    boxes.forEach(function (box) {
+      update(box);
+      observer.observe(box);
+      if (box.firstElementChild) observer.observe(box.firstElementChild);
     });
   }
 
@@ -143,6 +195,7 @@
     nameSearchDialog();
     setUpPrintCard();
     setUpTaskLists();
+    setUpScrollRegions();
     setUpAbbreviations();
     document.querySelectorAll("[data-kv-catalog]").forEach(setUpCatalog);
     document.querySelectorAll(".kv-deck").forEach(setUpDeck);
