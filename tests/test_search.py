@@ -97,6 +97,26 @@ def test_a_word_of_the_other_language_finds_nothing(page, base_url, lang, foreig
     assert search(page, base_url, lang, foreign_word) == []
 
 
+@pytest.mark.parametrize("lang", HOME)
+def test_index_loads_when_the_reader_starts_to_search_and_the_first_keystroke_counts(page, base_url, lang):
+    index_requests = []
+    page.on("request", lambda request: index_requests.append(request.url) if "search_index" in request.url else None)
+    page.goto(base_url + HOME[lang], wait_until="load")
+    # Proof that the page is ready to search: the field is there and the bundle ran.
+    page.wait_for_selector(".md-search__input")
+    page.wait_for_function("() => document.documentElement.classList.contains('js')")
+    assert index_requests == [], "the index was downloaded before anyone searched"
+    # A word typed straight away, while the index is still on its way, is answered.
+    page.locator(".md-search__input").focus()
+    page.keyboard.type({"fi": "kuuntelu", "sv": "lyssna"}[lang])
+    page.wait_for_function(
+        "() => /^[1-9]/.test(document.querySelector('.md-search-result__meta').textContent.trim())",
+        timeout=60000,
+    )
+    assert len(index_requests) == 1 and index_requests[0].endswith(
+        {"fi": "/search/search_index.json", "sv": "/sv/search/search_index.json"}[lang])
+
+
 def test_search_works_by_keyboard(page, base_url):
     page.goto(base_url)
     for _ in range(20):
