@@ -14,44 +14,55 @@ WCAG_21_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 PAGES = all_page_paths()
 
 
+class Watched:
+    """One page for the whole module, with every request to another host and every
+    console error recorded from the start. Recording never pauses, so a request made
+    late by one page (after its test) still fails the next test or the last one."""
+
+    def __init__(self, browser, host):
+        self.context = browser.new_context(viewport={"width": 1280, "height": 900})
+        self.outside, self.errors = [], []
+        self.context.on("request", self._on_request)
+        self.page = self.context.new_page()
+        self.page.on("console", lambda message: self.errors.append(message.text) if message.type == "error" else None)
+        self.page.on("pageerror", lambda error: self.errors.append(str(error)))
+        self.host = host
+
+    def _on_request(self, request):
+        if urlsplit(request.url).netloc not in ("", self.host) and not request.url.startswith("data:"):
+            self.outside.append(request.url)
+
+
 @pytest.fixture(scope="module")
-def shared_page(browser):
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
-    page = context.new_page()
-    yield page
-    context.close()
+def watched(browser, base_url):
+    watched = Watched(browser, urlsplit(base_url).netloc)
+    yield watched
+    watched.context.close()
 
 
 @pytest.mark.parametrize("path", PAGES)
-def test_page_is_accessible_private_and_error_free(shared_page, base_url, path):
+def test_page_is_accessible_private_and_error_free(watched, base_url, path):
     """axe-core WCAG 2.1 A/AA with 0 violations; no request to another host; no console error."""
     assert AXE.exists(), "axe-core missing: run `make test` (npm ci installs it)"
-    page = shared_page
-    host = urlsplit(base_url).netloc
-    outside, errors = [], []
-    on_request = lambda request: outside.append(request.url) if urlsplit(request.url).netloc not in ("", host) and not request.url.startswith("data:") else None
-    on_console = lambda message: errors.append(message.text) if message.type == "error" else None
-    on_error = lambda error: errors.append(str(error))
-    page.on("request", on_request)
-    page.on("console", on_console)
-    page.on("pageerror", on_error)
-    try:
-        response = page.goto(base_url + path, wait_until="load")
-        assert response.ok, f"{path}: HTTP {response.status}"
-        page.add_script_tag(path=str(AXE))
-        violations = page.evaluate(
-            "async tags => (await axe.run(document, {runOnly: {type: 'tag', values: tags}})).violations"
-            ".map(v => v.id + ': ' + v.help + ' @ ' + v.nodes.slice(0, 3).map(n => n.target.join(' ')).join(' | '))",
-            WCAG_21_AA,
-        )
-        page.wait_for_timeout(100)  # let late requests (search index, worker) show up
-    finally:
-        page.remove_listener("request", on_request)
-        page.remove_listener("console", on_console)
-        page.remove_listener("pageerror", on_error)
+    page = watched.page
+    watched.errors.clear()
+    response = page.goto(base_url + path, wait_until="load")
+    assert response.ok, f"{path}: HTTP {response.status}"
+    page.add_script_tag(path=str(AXE))
+    violations = page.evaluate(
+        "async tags => (await axe.run(document, {runOnly: {type: 'tag', values: tags}})).violations"
+        ".map(v => v.id + ': ' + v.help + ' @ ' + v.nodes.slice(0, 3).map(n => n.target.join(' ')).join(' | '))",
+        WCAG_21_AA,
+    )
     assert violations == [], f"{path}: accessibility violations"
-    assert outside == [], f"{path}: requests to other hosts"
-    assert errors == [], f"{path}: console errors"
+    assert watched.outside == [], f"{path} (or the page before it): requests to other hosts"
+    assert watched.errors == [], f"{path}: console errors"
+
+
+def test_no_page_made_a_late_request_to_another_host(watched):
+    """Runs after every page above: catches a request the last pages made late."""
+    assert watched.page.url.startswith("http"), "the pages above must have run first"
+    assert watched.outside == []
 
 
 def test_language_switch_works_by_keyboard_and_keeps_the_page(page, base_url, exercises):

@@ -5,6 +5,7 @@ from __future__ import annotations
 from urllib.parse import urlsplit
 
 import pytest
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 HOME = {"fi": "", "sv": "sv/"}
 RESULTS = ".md-search-result__item"
@@ -20,15 +21,58 @@ INFLECTED = [
 ]
 
 
+# Material's count line once a query has run on the loaded index: "N täsmäävää
+# dokumenttia" / "N sökresultat", or its "nothing found" text.
+FINISHED_COUNT = r"^(\d+|Ei täsmääviä|Inga sökresultat)"
+# Material's worker answers its set-up message with {type: 1} once the index is
+# built. A query typed before that briefly shows "nothing found" and then the real
+# results, so the tests watch for that message (without changing the site).
+WATCH_SEARCH_WORKER = """
+const NativeWorker = window.Worker;
+window.Worker = class extends NativeWorker {
+  constructor(...args) {
+    super(...args);
+    this.addEventListener("message", event => {
+      if (event.data && event.data.type === 1) window.kvSearchReady = true;
+    });
+  }
+};
+"""
+
+
 def search(page, base_url, lang, query):
+    """Type a query once the index is loaded and return the results once the search
+    has run: the count line must report it, and the list must show what it counts."""
+    page.add_init_script(WATCH_SEARCH_WORKER)
     page.goto(base_url + HOME[lang])
+    page.locator(".md-search__input").focus()
+    page.wait_for_function("() => window.kvSearchReady === true", timeout=60000)
+    # Material reads the field on keyup. Filling it whole and then pressing End sends
+    # exactly one query, so the count line cannot belong to a half-typed word.
     page.locator(".md-search__input").fill(query)
-    page.wait_for_function(
-        "() => document.querySelector('.md-search-result__meta') && "
-        "!/Kirjoita|Skriv/.test(document.querySelector('.md-search-result__meta').textContent)",
-        timeout=15000,
-    )
-    page.wait_for_timeout(500)  # the result list renders just after the count
+    page.locator(".md-search__input").press("End")
+    try:
+        meta = page.wait_for_function(
+            """pattern => {
+                const meta = document.querySelector('.md-search-result__meta');
+                const text = meta ? meta.textContent.trim() : '';
+                return new RegExp(pattern).test(text) && text;
+            }""",
+            arg=FINISHED_COUNT,
+            timeout=60000,
+        ).json_value()
+    except PlaywrightTimeout:
+        state = page.evaluate(
+            "() => [document.querySelector('.md-search-result__meta')?.textContent.trim(),"
+            " document.querySelector('.md-search__input').value, document.activeElement.className]")
+        pytest.fail(f"'{query}': the search did not report a count in 60 s; count line, field, focus: {state}")
+    count = int(meta.split()[0]) if meta[0].isdigit() else 0
+    if count:
+        # Material renders the list in pages of ten just after the count line.
+        page.wait_for_function(
+            "n => document.querySelectorAll('.md-search-result__item').length >= n",
+            arg=min(count, 10), timeout=60000,
+        )
     items = page.locator(RESULTS)
     return [
         {"href": items.nth(i).locator("a").first.get_attribute("href"), "text": items.nth(i).inner_text()}
@@ -51,6 +95,26 @@ def test_inflected_word_finds_pages_about_its_base_word_in_the_same_language(pag
 @pytest.mark.parametrize("lang,foreign_word", [("fi", "övningen"), ("sv", "harjoitus")])
 def test_a_word_of_the_other_language_finds_nothing(page, base_url, lang, foreign_word):
     assert search(page, base_url, lang, foreign_word) == []
+
+
+@pytest.mark.parametrize("lang", HOME)
+def test_index_loads_when_the_reader_starts_to_search_and_the_first_keystroke_counts(page, base_url, lang):
+    index_requests = []
+    page.on("request", lambda request: index_requests.append(request.url) if "search_index" in request.url else None)
+    page.goto(base_url + HOME[lang], wait_until="load")
+    # Proof that the page is ready to search: the field is there and the bundle ran.
+    page.wait_for_selector(".md-search__input")
+    page.wait_for_function("() => document.documentElement.classList.contains('js')")
+    assert index_requests == [], "the index was downloaded before anyone searched"
+    # A word typed straight away, while the index is still on its way, is answered.
+    page.locator(".md-search__input").focus()
+    page.keyboard.type({"fi": "kuuntelu", "sv": "lyssna"}[lang])
+    page.wait_for_function(
+        "() => /^[1-9]/.test(document.querySelector('.md-search-result__meta').textContent.trim())",
+        timeout=60000,
+    )
+    assert len(index_requests) == 1 and index_requests[0].endswith(
+        {"fi": "/search/search_index.json", "sv": "/sv/search/search_index.json"}[lang])
 
 
 def test_search_works_by_keyboard(page, base_url):
