@@ -137,3 +137,61 @@ def test_search_dialog_has_a_name_in_the_readers_language(page, base_url):
     for path, name in (("", "Hae"), ("sv/", "Sök")):
         page.goto(base_url + path)
         assert page.get_attribute('.md-search[role="dialog"]', "aria-label") == name
+
+
+# Many queries on one loaded page, one after another (tests/test_search_quality.py).
+# The worker's result messages ({type: 3}) are counted, and the count line is blanked
+# before each query, so a query is done when a new result has come and the count
+# line has been written again: never the line of the query before.
+WATCH_SEARCH_RESULTS = WATCH_SEARCH_WORKER + """
+window.kvSearchResults = 0;
+const CountingWorker = window.Worker;
+window.Worker = class extends CountingWorker {
+  constructor(...args) {
+    super(...args);
+    this.addEventListener("message", event => {
+      if (event.data && event.data.type === 3) window.kvSearchResults += 1;
+    });
+  }
+};
+"""
+
+
+def open_search(page, base_url, lang):
+    """Load a language's home page and wait until its search index is built."""
+    page.add_init_script(WATCH_SEARCH_RESULTS)
+    page.goto(base_url + HOME[lang])
+    page.locator(".md-search__input").focus()
+    page.wait_for_function("() => window.kvSearchReady === true", timeout=60000)
+
+
+def next_search(page, query):
+    """Run one more query on a page prepared by open_search(); return its results."""
+    before = page.evaluate(
+        "() => { const m = document.querySelector('.md-search-result__meta'); if (m) m.textContent = '';"
+        " return window.kvSearchResults; }")
+    field = page.locator(".md-search__input")
+    field.fill(query)
+    field.press("End")
+    try:
+        meta = page.wait_for_function(
+            """([pattern, before]) => {
+                if (window.kvSearchResults <= before) return false;
+                const meta = document.querySelector('.md-search-result__meta');
+                const text = meta ? meta.textContent.trim() : '';
+                return new RegExp(pattern).test(text) && text;
+            }""",
+            arg=[FINISHED_COUNT, before],
+            timeout=60000,
+        ).json_value()
+    except PlaywrightTimeout:
+        pytest.fail(f"'{query}': the search did not report a count in 60 s")
+    count = int(meta.split()[0]) if meta[0].isdigit() else 0
+    if count:
+        page.wait_for_function(
+            "n => document.querySelectorAll('.md-search-result__item').length >= n",
+            arg=min(count, 10), timeout=60000,
+        )
+    return page.evaluate(
+        """() => [...document.querySelectorAll('.md-search-result__item')].map(item => ({
+            href: item.querySelector('a').href, text: item.innerText}))""")

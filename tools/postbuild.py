@@ -47,10 +47,27 @@ def split_search_index(site: Path) -> dict[str, int]:
             docs = [dict(d, location=d["location"][len(prefix):]) for d in combined["docs"] if d["location"].startswith(prefix)]
             target = site / lang / "search" / "search_index.json"
         config = dict(combined["config"], lang=[lang])
+        index = {"config": config, "docs": docs}
+        add_search_base_forms(index, lang)
         target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(json.dumps({"config": config, "docs": docs}, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+        target.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
         counts[lang] = len(docs)
     return counts
+
+
+def add_search_base_forms(index: dict, lang: str) -> None:
+    """Base forms into each entry and the worker's table into config.base_forms (the
+    worker gets config unchanged from Material): see tools/search_terms.py. Skipped,
+    with a note, where Voikko or hunspell is missing: search then uses stems only."""
+    from tools.search_terms import add_base_forms
+
+    for doc in index["docs"]:  # a finished site processed again: start afresh
+        doc.pop("base_title", None)
+        doc.pop("base_text", None)
+    index["config"].pop("base_forms", None)
+    table = add_base_forms(index, lang)
+    if table is not None:
+        index["config"]["base_forms"] = table
 
 
 STEMMED_WORKER = "search-stemmed.js"  # overrides/assets/javascripts/workers/

@@ -1,28 +1,72 @@
-/* Material's search worker, with query words stemmed the way the index is.
+/* Material's search worker, searching by base form (lemma) with exact words first.
  *
- * Material turns every typed word into a prefix query ("palautteen*") and lunr
- * skips the stemmer for such words, so an inflected word never reaches its base
- * form in the index ("palaut"). Here each prefix word is first stemmed with the
- * same Snowball stemmer that built the index (Finnish or Swedish: each language
- * has an index of its own, see tools/postbuild.py), so "palautteen" finds
- * "palaute" and "samtalet" finds "samtal". The worker lives beside Material's,
- * because Material loads its language files relative to this folder.
+ * What Material does alone: it turns every typed word into a prefix query
+ * ("palaute*"), lunr skips the stemmer for such words, and every word that starts
+ * with the prefix scores alike. So "palaute" ranked recovery pages (palautuminen)
+ * first, and an inflected word ("palautteen") missed its base word.
  *
+ * What the build adds (tools/search_terms.py, called by tools/postbuild.py):
+ * - two hidden fields per search entry, base_title and base_text, holding the base
+ *   forms of its title and text (Voikko for Finnish, hunspell for Swedish), Finnish
+ *   compounds with their parts;
+ * - config.base_forms, a small table that maps a typed word to its base form:
+ *   endings learned from the site's words plus the few words they get wrong.
+ *
+ * What this worker does with them:
+ * - While the index is built, tokens of the base-form fields skip lunr's trimmer,
+ *   stop-word filter and stemmer (they are already base forms), and the trimmer of
+ *   the title and text keeps digits, so "360" is indexed at all.
+ * - Each typed word becomes clauses of different weight:
+ *     its base form, exactly, in the base-form fields          weight EXACT
+ *     (no base form known: its Snowball stem, exactly, in the title and text)
+ *     its Snowball stem as a prefix in the title and text     weight PREFIX
+ *     the typed word as a prefix of a base form                weight PREFIX
+ *   EXACT is so much larger than PREFIX that any exact match outranks any prefix
+ *   match, even a prefix match in a title (title fields weigh 1000 times the text);
+ *   prefix matches still find a word while it is being typed.
+ *
+ * Why not a table of every inflected form: 7,500 Finnish forms are 58 KB gzip; the
+ * endings and exceptions are about 10 KB and also cover forms the site does not use.
+ * The lookup below is the same as lemmatize() in tools/search_terms.py, which builds
+ * the table so that every word form on the site gets Voikko's base form.
+ *
+ * Each language has an index of its own (tools/postbuild.py). The worker lives beside
+ * Material's, because Material loads its language files relative to this folder;
  * tools/postbuild.py points each page at this file with ?material=<Material's worker>.
  */
 /* global lunr, importScripts */
-importScripts(new URL(self.location.href).searchParams.get("material"));
-
 (function () {
   "use strict";
 
+  var SETUP = 0;                        // Material's SearchMessageType.SETUP
+  var EXACT = 1;
+  var PREFIX = 1e-6;
+  var BASE_FIELDS = ["base_title", "base_text"];
+  var TEXT_FIELDS = ["title", "text"];
   var LANGUAGES = ["fi", "sv"];
   // Forms the Snowball stemmers leave apart from their base word, as
   // [ending of the stem, replacement]: Swedish definite -et (samtalet -> samtal),
   // Swedish final -s (responsen -> respons, indexed as respon), Finnish -us/-uks-
-  // words (harjoitukseen -> harjoituks -> harjoitus).
+  // words (harjoitukseen -> harjoituks -> harjoitus). Used for the prefix clauses.
   var EXTRA_FORMS = { sv: [["et", ""], ["s", ""]], fi: [["ks", "s"]] };
-  var PREFIX_TERM = /^([^*?~^:+\-]{2,})\*$/;
+  var PREFIX_TERM = /^([^*?~^:+\-]+)\*$/;
+  var EDGES = /^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu;
+
+  var table = { rules: {}, forms: {} };
+  var searchIndex = null;
+
+  // Registered before Material's own listener, so the table is here before the
+  // index is built. Material passes config through to the worker unchanged.
+  self.addEventListener("message", function (event) {
+    var data = event.data;
+    if (data && data.type === SETUP && data.data && data.data.config) {
+      table = data.data.config.base_forms || { rules: {}, forms: {} };
+    }
+  });
+
+  importScripts(new URL(self.location.href).searchParams.get("material"));
+
+  var has = Object.prototype.hasOwnProperty;
 
   function loadedLanguage() {
     for (var i = 0; i < LANGUAGES.length; i++) {
@@ -35,7 +79,7 @@ importScripts(new URL(self.location.href).searchParams.get("material"));
     return lunr[lang].stemmer(new lunr.Token(word)).toString();
   }
 
-  function alternatives(lang, word) {
+  function stems(lang, word) {
     var forms = [stem(lang, word)];
     (EXTRA_FORMS[lang] || []).forEach(function (rule) {
       var ending = rule[0];
@@ -48,12 +92,131 @@ importScripts(new URL(self.location.href).searchParams.get("material"));
     return forms.filter(function (form, index) { return form && forms.indexOf(form) === index; });
   }
 
+  /* ---------------------------------------------------------------- indexing */
+
+  function keepDigitsTrimmer(token) {
+    return token.update(function (s) { return s.replace(EDGES, ""); });
+  }
+
+  function prepare(builder) {
+    builder.kvPrepared = true;
+    var tokenize = builder.tokenizer;
+    builder.tokenizer = function (input, metadata) {
+      var tokens = tokenize(input, metadata);
+      if (metadata && metadata.fields && BASE_FIELDS.indexOf(metadata.fields[0]) >= 0) {
+        tokens.forEach(function (token) { token.metadata.kvBase = true; });
+      }
+      return tokens;
+    };
+    builder.pipeline._stack = builder.pipeline._stack.map(function (fn) {
+      var step = /^trimmer/.test(fn.label || "") ? keepDigitsTrimmer : fn;
+      return function (token, i, tokens) {
+        return token.metadata.kvBase ? token : step(token, i, tokens);
+      };
+    });
+  }
+
+  var builderAdd = lunr.Builder.prototype.add;
+  lunr.Builder.prototype.add = function (doc, attributes) {
+    if (!this.kvPrepared) prepare(this);
+    return builderAdd.call(this, doc, attributes);
+  };
+
+  var builderBuild = lunr.Builder.prototype.build;
+  lunr.Builder.prototype.build = function () {
+    searchIndex = builderBuild.call(this);
+    return searchIndex;
+  };
+
+  /* ---------------------------------------------------------------- base forms */
+
+  function inVocabulary(index, term) {
+    var posting = index.invertedIndex[term];
+    if (!posting) return false;
+    for (var i = 0; i < BASE_FIELDS.length; i++) {
+      var docs = posting[BASE_FIELDS[i]];
+      if (docs) for (var ref in docs) return true;   // eslint-disable-line no-unused-vars
+    }
+    return false;
+  }
+
+  // The same lookup as lemmatize() in tools/search_terms.py: keep the two alike.
+  function baseForms(index, word) {
+    if (has.call(table.forms, word)) return table.forms[word];
+    if (inVocabulary(index, word)) return [word];
+    var best = null, bestCount = 0;
+    for (var i = 1; i <= word.length; i++) {
+      var ending = word.slice(i);
+      var rules = has.call(table.rules, ending) ? table.rules[ending] : [];
+      for (var r = 0; r < rules.length; r++) {
+        var candidate = word.slice(0, i) + rules[r][0];
+        if (rules[r][1] > bestCount && inVocabulary(index, candidate)) {
+          best = candidate;
+          bestCount = rules[r][1];
+        }
+      }
+    }
+    return best ? [best] : [];
+  }
+
+  function hasBaseFields(index) {
+    return index && index.fields.indexOf(BASE_FIELDS[1]) >= 0;
+  }
+
+  /* ---------------------------------------------------------------- queries */
+
   var addClause = lunr.Query.prototype.clause;
+
+  function typedWord(clause) {
+    var match = typeof clause.term === "string" && PREFIX_TERM.exec(clause.term);
+    return match ? match[1].toLowerCase().replace(EDGES, "") : "";
+  }
+
+  // The clauses for one typed word (see the top of this file).
+  function expand(index, query, clause, lang) {
+    var word = typedWord(clause);
+    if (!word || clause.presence !== lunr.Query.presence.OPTIONAL) {
+      return addClause.call(query, clause);
+    }
+    var none = lunr.Query.wildcard.NONE, trailing = lunr.Query.wildcard.TRAILING;
+    var bases = baseForms(index, word);
+    bases.forEach(function (base) {
+      addClause.call(query, { term: base, fields: BASE_FIELDS, boost: EXACT, usePipeline: false, wildcard: none });
+    });
+    if (!bases.length) {
+      addClause.call(query, { term: word, fields: TEXT_FIELDS, boost: EXACT, usePipeline: true, wildcard: none });
+    }
+    stems(lang, word).forEach(function (form) {
+      addClause.call(query, { term: form, fields: TEXT_FIELDS, boost: PREFIX, usePipeline: false, wildcard: trailing });
+    });
+    addClause.call(query, { term: word, fields: BASE_FIELDS, boost: PREFIX, usePipeline: false, wildcard: trailing });
+  }
+
+  var indexSearch = lunr.Index.prototype.search;
+  lunr.Index.prototype.search = function (queryString) {
+    var index = this;
+    var lang = loadedLanguage();
+    if (!lang || !hasBaseFields(index)) return indexSearch.call(this, queryString);
+    return this.query(function (query) {
+      var typed = new lunr.Query(index.fields);
+      typed.kvTyped = true;
+      new lunr.QueryParser(queryString, typed).parse();
+      typed.clauses.forEach(function (clause) { expand(index, query, clause, lang); });
+    });
+  };
+
+  // Every other query (Material's own analysis of which words matched, used to
+  // rank and to mark missing words; or an index without base forms) gets each
+  // prefix word as the term the index holds: its base form or its stem.
   lunr.Query.prototype.clause = function (clause) {
     var lang = loadedLanguage();
-    var match = typeof clause.term === "string" && PREFIX_TERM.exec(clause.term);
-    if (!lang || !match) return addClause.call(this, clause);
-    var forms = alternatives(lang, match[1].toLowerCase());
+    var word = typedWord(clause);
+    if (this.kvTyped || !lang || !word) return addClause.call(this, clause);
+    if (hasBaseFields(searchIndex)) {
+      var base = baseForms(searchIndex, word)[0];
+      return addClause.call(this, Object.assign({}, clause, { term: (base || stem(lang, word)) + "*" }));
+    }
+    var forms = stems(lang, word);
     var required = clause.presence === lunr.Query.presence.REQUIRED;
     var query = this;
     // A required word keeps one clause; an optional one may match any of its forms.
