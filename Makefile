@@ -12,7 +12,7 @@ export NO_MKDOCS_2_WARNING := 1
 
 help:
 	@grep -E '^#   make' Makefile | sed 's/^#   //'
-	@echo "make dev            live-reloading author preview (search shows both languages there)"
+	@echo "make dev            live-reloading author preview (reloads on docs, exercises, data, macros, overrides)"
 	@echo "make validate       check exercises, labels and translations"
 	@echo "make exercise-pages create the page files for new exercises"
 	@echo "make schema         regenerate exercises/exercise.schema.json"
@@ -46,7 +46,6 @@ exercise-pages: setup
 
 build: setup
 	$(VENV)/bin/mkdocs build --strict --quiet -d $(SITE)
-	$(PY) -m tools.postbuild $(SITE)
 
 serve: build
 	$(PY) -m tools.serve $(SITE)
