@@ -8,11 +8,12 @@ PY := $(VENV)/bin/python
 SITE := site
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: help setup system-deps node-deps build serve dev test validate schema exercise-pages cards-pdf bench clean
+.PHONY: help setup system-deps node-deps build serve dev test test-fast validate schema exercise-pages cards-pdf bench clean
 
 help:
 	@grep -E '^#   make' Makefile | sed 's/^#   //'
-	@echo "make dev            live-reloading author preview (search shows both languages there)"
+	@echo "make dev            live-reloading author preview (reloads on docs, exercises, data, macros, overrides)"
+	@echo "make test-fast      every test that needs no browser (about a minute), for authors"
 	@echo "make validate       check exercises, labels and translations"
 	@echo "make exercise-pages create the page files for new exercises"
 	@echo "make schema         regenerate exercises/exercise.schema.json"
@@ -46,7 +47,6 @@ exercise-pages: setup
 
 build: setup
 	$(VENV)/bin/mkdocs build --strict --quiet -d $(SITE)
-	$(PY) -m tools.postbuild $(SITE)
 
 serve: build
 	$(PY) -m tools.serve $(SITE)
@@ -56,6 +56,9 @@ dev: setup
 
 test: setup system-deps node-deps
 	$(PY) -m pytest
+
+test-fast: setup system-deps
+	$(PY) -m pytest -m "not browser"
 
 cards-pdf: build system-deps
 	$(PY) -m tools.cards_pdf $(SITE)

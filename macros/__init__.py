@@ -13,6 +13,7 @@ from . import render
 from .content import load_content
 from .errors import ContentError
 from .glossary import abbreviation_lines
+from .labels import all_labels
 from .model import LANGUAGES
 from .pages import section_pages
 from .references import unknown_exercise, unknown_section
@@ -21,6 +22,8 @@ from .updated import last_commit_dates, last_updated
 
 def define_env(env) -> None:
     root = Path(env.project_dir)
+    # `mkdocs serve` keeps this module imported between rebuilds: read edited labels anew.
+    all_labels.cache_clear()
     try:
         content = load_content(root)
     except ContentError as exc:

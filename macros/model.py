@@ -10,7 +10,7 @@ from typing import Annotated, Literal
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints, model_validator
 
-LANGUAGES = ("fi", "sv")
+from .languages import LANGUAGES  # read from mkdocs.yml, the one place the list is written
 
 # Language-neutral ASCII slug: the file name, the page URL and the id are this one string.
 Slug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")]

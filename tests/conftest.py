@@ -11,7 +11,6 @@ import pytest
 
 from macros.content import load_content
 from tools.browser import chromium, serve
-from tools.postbuild import finish
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -28,7 +27,7 @@ def exercises(content):
 
 @pytest.fixture(scope="session")
 def site(tmp_path_factory) -> Path:
-    """The real site, built as `make build` builds it."""
+    """The real site, built as `make build` and plain `mkdocs build` build it (hooks included)."""
     out = tmp_path_factory.mktemp("build") / "site"
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
     result = subprocess.run(
@@ -36,7 +35,6 @@ def site(tmp_path_factory) -> Path:
         cwd=ROOT, capture_output=True, text=True, env=env,
     )
     assert result.returncode == 0, "mkdocs build --strict failed:\n" + result.stderr[-4000:]
-    finish(out)
     return out
 
 
@@ -59,3 +57,10 @@ def page(browser):
     page = context.new_page()
     yield page
     context.close()
+
+
+def pytest_collection_modifyitems(items):
+    """Every test that drives Chromium is a browser test (`make test-fast` skips them)."""
+    for item in items:
+        if "browser" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.browser)

@@ -4,7 +4,7 @@ from __future__ import annotations
 from pathlib import Path
 
 DOCS = Path(__file__).resolve().parent.parent / "docs"
-PREFIX = {"fi": "", "sv": "sv/"}
+from macros.languages import PREFIX
 
 
 def page_path(lang: str, md: Path) -> str:

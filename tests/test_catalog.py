@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-LANGUAGES = {"fi": "", "sv": "sv/"}
+from macros.languages import PREFIX as LANGUAGES
 
 
 def expected_ids(exercises, mode=None, up_to=None, theme=None, size=None):

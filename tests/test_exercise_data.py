@@ -13,6 +13,7 @@ from macros.__main__ import schema_text
 from macros.errors import ContentError
 from macros.loader import load_exercises
 from macros.references import check_references
+from macros.languages import LANGUAGES
 
 FIXTURES = Path(__file__).parent / "fixtures" / "exercises"
 VALID = yaml.safe_load((FIXTURES / "valid-exercise.yml").read_text(encoding="utf-8"))
@@ -43,7 +44,7 @@ def make_project(tmp_path: Path, files: dict[str, dict]) -> Path:
     (tmp_path / "exercises").mkdir()
     for name, data in files.items():
         (tmp_path / "exercises" / name).write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
-    for lang in ("fi", "sv"):
+    for lang in LANGUAGES:
         guides = tmp_path / "docs" / lang / "guides"
         guides.mkdir(parents=True)
         (guides / "coaching-leadership.md").write_text("# Guide\n", encoding="utf-8")
@@ -101,4 +102,4 @@ def test_the_json_schema_flags_what_the_model_flags():
     assert schema["additionalProperties"] is False
     assert set(schema["required"]) >= {"id", "title", "steps", "debrief", "not_when", "difficulty"}
     text = schema["$defs"]["Text"]
-    assert text["required"] == ["fi", "sv"]
+    assert text["required"] == list(LANGUAGES)

@@ -8,6 +8,7 @@ import pytest
 
 from macros.labels import LABELS_DIR, key_paths, missing_label_keys
 import yaml
+from macros.languages import LANGUAGES
 
 ROOT = Path(__file__).resolve().parent.parent
 DOCS = ROOT / "docs"
@@ -63,7 +64,7 @@ def test_headings_with_ids_use_language_neutral_ascii():
 
 
 def test_label_tables_have_the_same_keys():
-    tables = {lang: yaml.safe_load((LABELS_DIR / f"{lang}.yml").read_text(encoding="utf-8")) for lang in ("fi", "sv")}
+    tables = {lang: yaml.safe_load((LABELS_DIR / f"{lang}.yml").read_text(encoding="utf-8")) for lang in LANGUAGES}
     assert missing_label_keys(tables) == []
     assert len(key_paths(tables["fi"])) > 50
 

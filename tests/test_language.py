@@ -14,6 +14,7 @@ import yaml
 
 from .language import content_text, needs_checking, unknown_finnish, unknown_swedish, words
 from .sitehtml import html_pages, page_language
+from macros.languages import LANGUAGES
 
 ROOT = Path(__file__).resolve().parent.parent
 OUTDATED = re.compile(r"\b(esimie(s|h|st)\w*|alai(nen|se)\w*|förm[aä]n\w*)", re.I)
@@ -55,7 +56,7 @@ def test_the_glossary_explains_the_outdated_terms(site):
     assert re.search(r"\besimie", notes, re.I) and re.search(r"\balai", notes, re.I)
 
 
-@pytest.mark.parametrize("lang", ["fi", "sv"])
+@pytest.mark.parametrize("lang", LANGUAGES)
 def test_unknown_word_rate_is_at_most_half_a_percent(site, lang):
     counts: Counter[str] = Counter()
     for _, text in texts_by_language(site)[lang]:

@@ -5,7 +5,7 @@ import pytest
 
 from .pdf import pdf_info, pdf_text, pdf_text_of_page
 
-LANGUAGES = {"fi": "", "sv": "sv/"}
+from macros.languages import PREFIX as LANGUAGES
 
 OVERFLOWING_PANELS = """() => [...document.querySelectorAll('.kv-card__panel')]
   .filter(panel => panel.scrollHeight > panel.clientHeight + 1 || panel.scrollWidth > panel.clientWidth + 1)

@@ -7,7 +7,9 @@ from urllib.parse import urlsplit
 import pytest
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
-HOME = {"fi": "", "sv": "sv/"}
+from macros.languages import PREFIX
+
+HOME = PREFIX
 RESULTS = ".md-search-result__item"
 
 # (language, inflected query, base word that the found pages contain)

@@ -26,6 +26,7 @@ from macros.__main__ import PAGE_STUB
 
 from .browser import CHROMIUM, CHROMIUM_ARGS, serve
 from .postbuild import finish
+from macros.languages import LANGUAGES
 
 ROOT = Path(__file__).resolve().parent.parent
 PROJECT_PARTS = ["docs", "exercises", "macros", "overrides", "tools", "data", "mkdocs.yml"]
@@ -62,7 +63,7 @@ def multiply_exercises(project: Path, factor: int) -> int:
         for n in range(2, factor + 1):
             new_id = f"{file.stem}-copy-{n}"
             (file.parent / f"{new_id}.yml").write_text(re.sub(r"(?m)^id: .*$", f"id: {new_id}", text), encoding="utf-8")
-            for lang in ("fi", "sv"):
+            for lang in LANGUAGES:
                 (project / "docs" / lang / "exercises" / f"{new_id}.md").write_text(PAGE_STUB, encoding="utf-8")
     return len(files) * factor
 

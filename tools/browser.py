@@ -9,6 +9,8 @@ import shutil
 import threading
 from pathlib import Path
 
+from macros.languages import OTHER_LANGUAGES
+
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 # Without these, chromium tries to reach Google's hosts at start (closed network here).
 CHROMIUM_ARGS = [
@@ -22,20 +24,48 @@ CHROMIUM_ARGS = [
 ]
 
 
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+class SiteHandler(http.server.SimpleHTTPRequestHandler):
+    """Serves the site under base_path (e.g. /koulutus/) as a real server would: a
+    missing page gets its language's 404 page with status 404, as the README's nginx
+    recipe sets up; anything outside base_path is a plain 404."""
+
+    base_path = "/"
+
     def log_message(self, *args):
         pass
 
+    def translate_path(self, path):
+        inside = path.split("?", 1)[0].split("#", 1)[0]
+        if not inside.startswith(self.base_path):
+            return str(Path(self.directory) / "__outside_the_site__")
+        return super().translate_path("/" + path[len(self.base_path):])
+
+    def send_error(self, code, message=None, explain=None):
+        site = Path(self.directory)
+        if code != 404 or not self.path.startswith(self.base_path):
+            return super().send_error(code, message, explain)
+        inside = self.path[len(self.base_path):]
+        language = next((lang for lang in OTHER_LANGUAGES if inside.startswith(f"{lang}/")), None)
+        page = site / language / "404" / "index.html" if language else site / "404.html"
+        body = page.read_bytes()
+        self.send_response(404)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        if self.command != "HEAD":
+            self.wfile.write(body)
+
 
 @contextlib.contextmanager
-def serve(site: Path):
-    """Serve a folder on a free loopback port; yields the base URL ending in '/'."""
-    handler = functools.partial(_QuietHandler, directory=str(site))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+def serve(site: Path, base_path: str = "/", port: int = 0):
+    """Serve a built site on loopback (a free port by default) under base_path;
+    yields the site's URL, ending in '/'."""
+    handler = functools.partial(type("Handler", (SiteHandler,), {"base_path": base_path}), directory=str(site))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
+        yield f"http://127.0.0.1:{server.server_address[1]}{base_path}"
     finally:
         server.shutdown()
 

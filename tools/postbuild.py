@@ -1,29 +1,28 @@
-"""Finish a built site: one search index per language, and a 404 page per language.
+"""The finishing steps that need the whole built site folder, run by the MkDocs hook
+hooks/finish_site.py once every language is built (so `mkdocs build` gives the
+finished site; no separate step).
 
-Run after `mkdocs build` (the Makefile does). It works on the finished files, so it
-does not depend on MkDocs' plugin events (see ../shared/design/stack-pitfalls.md).
-
-Why: mkdocs-static-i18n writes one search index holding both languages, and every
-page, Swedish ones too, loads it from the site root. A Swedish reader then gets
-Finnish hits. Here the index is split, each language gets its own under
-<lang>/search/, each non-default page's search base points at its language root,
-and every page uses overrides/assets/javascripts/workers/search-stemmed.js, which
-stems typed words like the index (Material's prefix queries skip the stemmer).
-The 404 pages are written as docs/<lang>/404.md, so each is in its own language
-(the theme's single 404.html came out in Finnish only). A server shows a 404 page
-for a missing URL at any depth, so their links are made root-absolute here.
+Why they cannot run earlier or in a template:
+- The i18n plugin writes ONE search index holding both languages, after the last
+  language's build. Here it is split: each language gets its own under
+  <lang>/search/ (the root one is the default language's). Each page's search
+  settings (main.html's config block) already point at their language's index and
+  at overrides/assets/javascripts/workers/search-stemmed.js.
+- The 404 pages are docs/<lang>/404.md, so each is in its own language. A server shows
+  a 404 page for a missing URL at any depth, so its relative links are made absolute
+  from the site's base path (SITE_URL's path, "/" by default), and the default
+  language's one is copied to 404.html, where servers look first.
 """
 from __future__ import annotations
 
-import argparse
 import json
 import re
 import shutil
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
-DEFAULT_LANGUAGE = "fi"
-OTHER_LANGUAGES = ("sv",)
+from macros.languages import DEFAULT_LANGUAGE, OTHER_LANGUAGES
+
 CONFIG_SCRIPT = re.compile(r'(<script id="__config" type="application/json">)(.*?)(</script>)', re.S)
 
 
@@ -70,38 +69,6 @@ def add_search_base_forms(index: dict, lang: str) -> None:
         index["config"]["base_forms"] = table
 
 
-STEMMED_WORKER = "search-stemmed.js"  # overrides/assets/javascripts/workers/
-
-
-def configure_search(config: dict, in_other_language: bool) -> dict:
-    """Point one page's search at its language's index and at the stemming worker."""
-    if in_other_language:
-        # Pages under /<lang>/ are one folder deeper than the root: drop the last "..".
-        base = config["base"]
-        config["base"] = "." if base == ".." else base.removesuffix("/..")
-    folder, _, material_worker = config["search"].rpartition("/")
-    if material_worker != STEMMED_WORKER and not material_worker.startswith(STEMMED_WORKER):
-        config["search"] = f"{folder}/{STEMMED_WORKER}?material={material_worker}"
-    return config
-
-
-def configure_search_on_pages(site: Path) -> int:
-    changed = 0
-    for page in site.rglob("*.html"):
-        in_other_language = page.relative_to(site).parts[0] in OTHER_LANGUAGES
-        html = page.read_text(encoding="utf-8")
-
-        def rewrite(match: re.Match) -> str:
-            config = configure_search(json.loads(match.group(2)), in_other_language)
-            return match.group(1) + json.dumps(config, ensure_ascii=False) + match.group(3)
-
-        new_html, n = CONFIG_SCRIPT.subn(rewrite, html, count=1)
-        if n:
-            page.write_text(new_html, encoding="utf-8")
-            changed += 1
-    return changed
-
-
 URL_ATTRIBUTE = re.compile(r'(\s(?:href|src)=")([^"]*)(")')
 
 
@@ -116,23 +83,25 @@ def absolutize(html: str, page_url: str) -> str:
 
     def fix_config(match: re.Match) -> str:
         config = json.loads(match.group(2))
-        config["base"] = urljoin(page_url, config["base"] + "/").rstrip("/") or "/"
+        # A folder, with its trailing slash, so that Material resolves search/… inside it.
+        config["base"] = urljoin(page_url, config["base"].rstrip("/") + "/")
         config["search"] = urljoin(page_url, config["search"])  # keeps its ?material= query
         return match.group(1) + json.dumps(config, ensure_ascii=False) + match.group(3)
 
     return CONFIG_SCRIPT.sub(fix_config, URL_ATTRIBUTE.sub(fix, html), count=1)
 
 
-def install_404_pages(site: Path) -> list[str]:
-    """Give <lang>/404/ root-absolute links (a server shows it for a missing URL at any
+def install_404_pages(site: Path, base_path: str = "/") -> list[str]:
+    """Give <lang>/404/ absolute links (a server shows it for a missing URL at any
     depth) and copy the default language's one to 404.html, where servers look first.
-    The Swedish one stays at sv/404/: point the server's 404 for /sv/ there (README)."""
+    The other languages' stay at <lang>/404/: point the server's 404 for /<lang>/
+    there (README). base_path is where the site is served from, e.g. /koulutus/."""
     written = []
     for prefix in ("", *(f"{lang}/" for lang in OTHER_LANGUAGES)):
         page = site / prefix / "404" / "index.html"
         if not page.exists():
             continue
-        page.write_text(absolutize(page.read_text(encoding="utf-8"), f"/{prefix}404/"), encoding="utf-8")
+        page.write_text(absolutize(page.read_text(encoding="utf-8"), f"{base_path}{prefix}404/"), encoding="utf-8")
         written.append(f"{prefix}404/")
     if (site / "404" / "index.html").exists():
         shutil.copyfile(site / "404" / "index.html", site / "404.html")
@@ -140,19 +109,8 @@ def install_404_pages(site: Path) -> list[str]:
     return written
 
 
-def finish(site: Path) -> str:
-    """Every post-build step, in order; returns a one-line summary."""
+def finish(site: Path, base_path: str = "/") -> str:
+    """Every finishing step, in order; returns a one-line summary."""
     counts = split_search_index(site)
-    pages = configure_search_on_pages(site)
-    not_found = install_404_pages(site)
-    return f"postbuild: search entries {counts}; {pages} pages use their language's index; wrote {not_found}"
-
-
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("site", type=Path, nargs="?", default=Path("site"))
-    print(finish(parser.parse_args().site))
-
-
-if __name__ == "__main__":
-    main()
+    not_found = install_404_pages(site, base_path)
+    return f"search entries per language {counts}; 404 pages {not_found}"

@@ -1,0 +1,70 @@
+"""Finish the bilingual site inside MkDocs, so that `mkdocs build`, `mkdocs serve`
+and `mkdocs gh-deploy` all give the site that readers get (Makefile tasks included).
+
+Registered under `hooks:` in mkdocs.yml. The i18n plugin builds the default
+language first and then, from its own on_post_build (priority -100), every other
+language into the same site folder. So:
+- on_config checks the deployment setting (SITE_URL) before anything is built;
+- on_env gives templates what they need (main.html's config block, alternate.html);
+- on_post_build, at a lower priority than i18n's, runs once after the last language
+  and does the only work that needs the finished site folder: splitting the combined
+  search index per language and the 404 pages (see tools/postbuild.py for why each
+  cannot happen earlier).
+"""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority, get_plugin_logger
+
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:  # mkdocs may be started from another folder (-f)
+    sys.path.insert(0, str(ROOT))
+
+from macros.languages import DEFAULT_LANGUAGE, LANGUAGES, PREFIX  # noqa: E402
+from tools.postbuild import finish  # noqa: E402
+
+log = get_plugin_logger("finish_site")
+MATERIAL_WORKERS = Path(__import__("material").__file__).parent / "templates" / "assets" / "javascripts" / "workers"
+
+
+def check_site_url(site_url: str | None) -> None:
+    """SITE_URL is the one deployment setting: empty for a site at a server's root,
+    or the full address of the folder the site is served from."""
+    if not site_url:
+        return
+    parts = urlsplit(site_url)
+    if parts.scheme not in ("http", "https") or not parts.netloc or parts.query or parts.fragment:
+        raise PluginError(
+            f"SITE_URL: '{site_url}' is not a web address of a folder. Give the full address the "
+            "site is served from, e.g. SITE_URL=https://intranet.example/koulutus/, or leave it "
+            "unset for a site at the root of its server."
+        )
+
+
+def on_config(config):
+    check_site_url(config.site_url)
+    return config
+
+
+def on_env(env, config, files):
+    # Material's worker has a content hash in its name; the stemming worker loads it.
+    workers = sorted(p.name for p in MATERIAL_WORKERS.glob("search.*.min.js"))
+    if len(workers) != 1:
+        raise PluginError(f"expected one Material search worker in {MATERIAL_WORKERS}, found {workers}")
+    env.globals["kv_material_search_worker"] = workers[0]
+    env.globals["kv_languages"] = LANGUAGES
+    env.globals["kv_default_language"] = DEFAULT_LANGUAGE
+    env.globals["kv_prefix"] = PREFIX
+    return env
+
+
+@event_priority(-200)  # after the i18n plugin's on_post_build (-100), which builds the other languages
+def on_post_build(config):
+    i18n = config.plugins["i18n"]
+    if i18n.building:  # inside one language's nested build: the site is not finished yet
+        return
+    log.info(finish(Path(config.site_dir), urlsplit(config.site_url or "/").path))
