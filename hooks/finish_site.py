@@ -64,7 +64,7 @@ def on_env(env, config, files):
 
 @event_priority(-200)  # after the i18n plugin's on_post_build (-100), which builds the other languages
 def on_post_build(config):
-    i18n = config.plugins["i18n"]
-    if i18n.building:  # inside one language's nested build: the site is not finished yet
+    i18n = config.plugins.get("i18n")
+    if i18n is None or i18n.building:  # inside one language's nested build: not finished yet
         return
     log.info(finish(Path(config.site_dir), urlsplit(config.site_url or "/").path))

@@ -17,8 +17,13 @@ class _AnyTagLoader(yaml.SafeLoader):
 _AnyTagLoader.add_multi_constructor("", lambda loader, suffix, node: None)
 
 
+def read_mkdocs_yml(path: Path = MKDOCS_YML) -> dict:
+    """mkdocs.yml as plain data (tagged values such as !ENV read as None)."""
+    return yaml.load(path.read_text(encoding="utf-8"), Loader=_AnyTagLoader)
+
+
 def _i18n_languages(path: Path = MKDOCS_YML) -> list[dict]:
-    config = yaml.load(path.read_text(encoding="utf-8"), Loader=_AnyTagLoader)
+    config = read_mkdocs_yml(path)
     for plugin in config.get("plugins", []):
         if isinstance(plugin, dict) and "i18n" in plugin:
             return plugin["i18n"]["languages"]

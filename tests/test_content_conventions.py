@@ -59,13 +59,9 @@ def test_every_page_has_a_description():
 
 
 def test_every_guide_is_in_the_navigation():
-    import yaml
+    from macros.languages import read_mkdocs_yml
 
-    class Loader(yaml.SafeLoader):
-        pass
-
-    Loader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
-    config = yaml.load((DOCS.parent / "mkdocs.yml").read_text(encoding="utf-8"), Loader=Loader)
+    config = read_mkdocs_yml(DOCS.parent / "mkdocs.yml")
     nav_text = str(config["nav"])
     absent = [f"{section}/{p.name}" for section in ("guides", "templates") for p in pages(section) if f"{section}/{p.name}" not in nav_text]
     absent += [p.relative_to(DOCS / "fi").as_posix() for p in lessons() if p.relative_to(DOCS / "fi").as_posix() not in nav_text]

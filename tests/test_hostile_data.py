@@ -214,6 +214,8 @@ def build_tiny_site(tmp_path: Path, overrides: bool) -> Path:
     if overrides:
         theme["custom_dir"] = str(ROOT / "overrides")
     config = {"site_name": "Hostile", "theme": theme, "plugins": ["search"], "docs_dir": str(docs)}
+    if overrides:  # the overrides read values that the site's hooks provide
+        config["hooks"] = [str(ROOT / "hooks" / "finish_site.py")]
     (tmp_path / "mkdocs.yml").write_text(yaml.safe_dump(config), encoding="utf-8")
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
     result = subprocess.run(
