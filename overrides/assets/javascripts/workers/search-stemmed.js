@@ -45,6 +45,7 @@
   var PREFIX = 1e-6;
   var BASE_FIELDS = ["base_title", "base_text"];
   var MIN_HEAD = 3, MIN_TAIL = 4;     // shortest parts of a compound (työ|ote, etä|työ)
+  var MIN_LONE_TAIL = 6;              // shortest last part taken without its first part
   var TEXT_FIELDS = ["title", "text"];
   var LANGUAGES = ["fi", "sv"];
   // Forms the Snowball stemmers leave apart from their base word, as
@@ -181,8 +182,10 @@
         tail = head.length ? baseForms(index, word.slice(i)) : [];
         if (tail.length) return head.concat(tail);
       }
-      for (i = MIN_HEAD; lastPartAlone && i <= word.length - MIN_TAIL; i++) {
-        tail = baseForms(index, word.slice(i));
+      // A lone last part must be longer: short endings of words are words too
+      // (Swedish "itu" in harjoitus).
+      for (i = MIN_HEAD; lastPartAlone && i <= word.length - MIN_LONE_TAIL; i++) {
+        tail = baseForms(index, word.slice(i)).filter(function (base) { return base.length >= MIN_LONE_TAIL; });
         if (tail.length) return tail;
       }
       return [];
