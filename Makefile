@@ -8,7 +8,7 @@ PY := $(VENV)/bin/python
 SITE := site
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: help setup system-deps node-deps build serve dev test test-fast validate schema exercise-pages cards-pdf bench clean
+.PHONY: help setup system-deps node-deps build serve dev test test-fast validate schema exercise-pages cards-pdf offline bench clean
 
 help:
 	@grep -E '^#   make' Makefile | sed 's/^#   //'
@@ -18,6 +18,7 @@ help:
 	@echo "make exercise-pages create the page files for new exercises"
 	@echo "make schema         regenerate exercises/exercise.schema.json"
 	@echo "make cards-pdf      write a PDF deck of cards per language into site/"
+	@echo "make offline        write dist/kohti-valmentavaa-offline.zip: both languages, opens from a folder"
 	@echo "make bench          measure build time, page weight and Lighthouse scores"
 
 $(VENV)/.installed: requirements.txt
@@ -63,6 +64,10 @@ test-fast: setup system-deps
 cards-pdf: build system-deps
 	$(PY) -m tools.cards_pdf $(SITE)
 
+# The copy for a laptop without network (tools/offline.py); node-deps brings the iframe-worker shim.
+offline: setup node-deps
+	$(PY) -m tools.offline
+
 tools/lighthouse/node_modules/.installed: tools/lighthouse/package.json tools/lighthouse/package-lock.json
 	npm ci --prefix tools/lighthouse --no-audit --no-fund --loglevel=error
 	touch $@
@@ -71,4 +76,4 @@ bench: setup system-deps tools/lighthouse/node_modules/.installed
 	$(PY) -m tools.bench
 
 clean:
-	rm -rf $(SITE) .pytest_cache
+	rm -rf $(SITE) dist .pytest_cache

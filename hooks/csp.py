@@ -87,9 +87,20 @@ def add_policy(html: str, where: str) -> str:
         return html  # not an HTML page with a <head>
     line, column, tag = scan.insert_at
     offset = sum(len(text) for text in html.split("\n")[: line - 1]) + (line - 1) + column + len(tag)
-    hashes = " ".join(dict.fromkeys(script_hash(s) for s in scan.scripts))
+    hashes = "'unsafe-inline'" if _serving else " ".join(dict.fromkeys(script_hash(s) for s in scan.scripts))
     policy = "; ".join(POLICY).format(hashes=hashes).replace(" ;", ";")
     return html[:offset] + f'\n  <meta http-equiv="Content-Security-Policy" content="{policy}">' + html[offset:]
+
+
+_serving = False
+
+
+def on_startup(command, dirty, **kwargs):
+    # `mkdocs serve` (make dev) adds a live-reload inline script whose text changes
+    # with every request, so no hash can allow it: there, and only there, inline
+    # scripts are allowed by 'unsafe-inline' instead. Built sites always carry hashes.
+    global _serving
+    _serving = command == "serve"
 
 
 def on_post_page(output, page, config, **kwargs):

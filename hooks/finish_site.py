@@ -26,6 +26,7 @@ if str(ROOT) not in sys.path:  # mkdocs may be started from another folder (-f)
 
 from macros.languages import DEFAULT_LANGUAGE, LANGUAGES, PREFIX  # noqa: E402
 from tools.postbuild import finish  # noqa: E402
+from tools.offline import finish_offline, offline_enabled, use_local_shim  # noqa: E402
 
 log = get_plugin_logger("finish_site")
 MATERIAL_WORKERS = Path(__import__("material").__file__).parent / "templates" / "assets" / "javascripts" / "workers"
@@ -47,6 +48,7 @@ def check_site_url(site_url: str | None) -> None:
 
 def on_config(config):
     check_site_url(config.site_url)
+    use_local_shim(config)  # offline copy only (OFFLINE=true): the iframe-worker shim from the site itself
     return config
 
 
@@ -68,3 +70,5 @@ def on_post_build(config):
     if i18n is None or i18n.building:  # inside one language's nested build: not finished yet
         return
     log.info(finish(Path(config.site_dir), urlsplit(config.site_url or "/").path))
+    if offline_enabled(config):  # make offline: search_index.js per language, the shim file
+        log.info(finish_offline(Path(config.site_dir)))

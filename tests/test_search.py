@@ -197,3 +197,38 @@ def next_search(page, query):
     return page.evaluate(
         """() => [...document.querySelectorAll('.md-search-result__item')].map(item => ({
             href: item.querySelector('a').href, text: item.innerText}))""")
+
+
+def every_page_of(site, lang):
+    """URL paths of every built page of one language, but its 404 and site map."""
+    root = site / HOME[lang]
+    paths = set()
+    for html in root.rglob("index.html"):
+        path = html.parent.relative_to(root).as_posix()
+        path = "" if path == "." else path + "/"
+        if lang == "fi" and path.startswith("sv/") or path in ("404/", "site-map/"):
+            continue
+        paths.add("/" + HOME[lang] + path)
+    return paths
+
+
+@pytest.mark.parametrize("width", [1280, 375])
+@pytest.mark.parametrize("lang", HOME)
+def test_without_javascript_the_search_button_leads_to_a_list_of_every_page(browser, base_url, site, lang, width):
+    context = browser.new_context(java_script_enabled=False, viewport={"width": width, "height": 900})
+    page = context.new_page()
+    try:
+        page.goto(base_url + HOME[lang] + "guides/feedback/")
+        assert not page.locator(".md-search").is_visible()  # Material's search needs JavaScript
+        button = page.locator("a.kv-search-site-map")
+        assert button.is_visible(), "no search button without JavaScript"
+        assert button.get_attribute("aria-label") == {"fi": "Sivukartta: kaikki sivut", "sv": "Webbplatskarta: alla sidor"}[lang]
+        button.click()
+        page.wait_for_url(base_url + HOME[lang] + "site-map/")
+        listed = page.eval_on_selector_all(".kv-site-map a", "links => links.map(a => a.href)")
+    finally:
+        context.close()
+    paths = {urlsplit(href).path for href in listed}
+    assert len(paths) == len(listed), "a page is listed twice"
+    assert paths == every_page_of(site, lang), (
+        f"missing: {sorted(every_page_of(site, lang) - paths)}, not pages of this language: {sorted(paths - every_page_of(site, lang))}")

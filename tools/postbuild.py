@@ -109,6 +109,20 @@ def install_404_pages(site: Path, base_path: str = "/") -> list[str]:
     return written
 
 
+def write_offline_search_scripts(site: Path) -> list[str]:
+    """For the offline copy (Material's offline plugin on): each language's
+    search/search_index.js from its own search_index.json. On file:// Material loads
+    that script (`var __index = …`) instead of fetching the JSON; the plugin writes
+    only one, holding the language built last. Run after split_search_index."""
+    written = []
+    for lang in (DEFAULT_LANGUAGE, *OTHER_LANGUAGES):
+        folder = site / "search" if lang == DEFAULT_LANGUAGE else site / lang / "search"
+        data = (folder / "search_index.json").read_text(encoding="utf-8")
+        (folder / "search_index.js").write_text(f"var __index = {data}", encoding="utf-8")
+        written.append(str((folder / "search_index.js").relative_to(site)))
+    return written
+
+
 def finish(site: Path, base_path: str = "/") -> str:
     """Every finishing step, in order; returns a one-line summary."""
     counts = split_search_index(site)

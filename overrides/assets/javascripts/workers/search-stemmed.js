@@ -19,6 +19,8 @@
  * - Each typed word becomes clauses of different weight:
  *     its base form, exactly, in the base-form fields          weight EXACT
  *     (no base form known: its Snowball stem, exactly, in the title and text)
+ *     a compound's parts, by their base forms, in the base-form fields
+ *                                                              weight EXACT / 2
  *     its Snowball stem as a prefix in the title and text     weight PREFIX
  *     the typed word as a prefix of a base form                weight PREFIX
  *   EXACT is so much larger than PREFIX that any exact match outranks any prefix
@@ -42,6 +44,8 @@
   var EXACT = 1;
   var PREFIX = 1e-6;
   var BASE_FIELDS = ["base_title", "base_text"];
+  var MIN_HEAD = 3, MIN_TAIL = 4;     // shortest parts of a compound (työ|ote, etä|työ)
+  var MIN_LONE_TAIL = 6;              // shortest last part taken without its first part
   var TEXT_FIELDS = ["title", "text"];
   var LANGUAGES = ["fi", "sv"];
   // Forms the Snowball stemmers leave apart from their base word, as
@@ -64,165 +68,199 @@
     }
   });
 
-  importScripts(new URL(self.location.href).searchParams.get("material"));
+  // Material's worker, named in this script's own address (?material=…). From a
+  // folder (file://) Material runs workers in an iframe (the iframe-worker shim):
+  // there self.location is the page's address, this script's is document.currentScript,
+  // and importScripts is the shim's, which loads by <script> tags and returns a promise.
+  // So resolve the name against this script and add the rest once it has loaded.
+  var here = typeof document !== "undefined" && document.currentScript ? document.currentScript.src : self.location.href;
+  var loading = importScripts(new URL(new URL(here).searchParams.get("material"), here).href);
+  if (loading && typeof loading.then === "function") loading.then(extend);
+  else extend();
 
-  var has = Object.prototype.hasOwnProperty;
+  function extend() {
+    var has = Object.prototype.hasOwnProperty;
 
-  function loadedLanguage() {
-    for (var i = 0; i < LANGUAGES.length; i++) {
-      if (lunr[LANGUAGES[i]] && lunr[LANGUAGES[i]].stemmer) return LANGUAGES[i];
+    function loadedLanguage() {
+      for (var i = 0; i < LANGUAGES.length; i++) {
+        if (lunr[LANGUAGES[i]] && lunr[LANGUAGES[i]].stemmer) return LANGUAGES[i];
+      }
+      return null;
     }
-    return null;
-  }
 
-  function stem(lang, word) {
-    return lunr[lang].stemmer(new lunr.Token(word)).toString();
-  }
+    function stem(lang, word) {
+      return lunr[lang].stemmer(new lunr.Token(word)).toString();
+    }
 
-  function stems(lang, word) {
-    var forms = [stem(lang, word)];
-    (EXTRA_FORMS[lang] || []).forEach(function (rule) {
-      var ending = rule[0];
-      [word, forms[0]].forEach(function (form) {
-        if (form.length > ending.length + 3 && form.slice(-ending.length) === ending) {
-          forms.push(stem(lang, form.slice(0, -ending.length) + rule[1]));
+    function stems(lang, word) {
+      var forms = [stem(lang, word)];
+      (EXTRA_FORMS[lang] || []).forEach(function (rule) {
+        var ending = rule[0];
+        [word, forms[0]].forEach(function (form) {
+          if (form.length > ending.length + 3 && form.slice(-ending.length) === ending) {
+            forms.push(stem(lang, form.slice(0, -ending.length) + rule[1]));
+          }
+        });
+      });
+      return forms.filter(function (form, index) { return form && forms.indexOf(form) === index; });
+    }
+
+    /* ---------------------------------------------------------------- indexing */
+
+    function keepDigitsTrimmer(token) {
+      return token.update(function (s) { return s.replace(EDGES, ""); });
+    }
+
+    function prepare(builder) {
+      builder.kvPrepared = true;
+      var tokenize = builder.tokenizer;
+      builder.tokenizer = function (input, metadata) {
+        var tokens = tokenize(input, metadata);
+        if (metadata && metadata.fields && BASE_FIELDS.indexOf(metadata.fields[0]) >= 0) {
+          tokens.forEach(function (token) { token.metadata.kvBase = true; });
+        }
+        return tokens;
+      };
+      builder.pipeline._stack = builder.pipeline._stack.map(function (fn) {
+        var step = /^trimmer/.test(fn.label || "") ? keepDigitsTrimmer : fn;
+        return function (token, i, tokens) {
+          return token.metadata.kvBase ? token : step(token, i, tokens);
+        };
+      });
+    }
+
+    var builderAdd = lunr.Builder.prototype.add;
+    lunr.Builder.prototype.add = function (doc, attributes) {
+      if (!this.kvPrepared) prepare(this);
+      return builderAdd.call(this, doc, attributes);
+    };
+
+    var builderBuild = lunr.Builder.prototype.build;
+    lunr.Builder.prototype.build = function () {
+      searchIndex = builderBuild.call(this);
+      return searchIndex;
+    };
+
+    /* ---------------------------------------------------------------- base forms */
+
+    function inVocabulary(index, term) {
+      var posting = index.invertedIndex[term];
+      if (!posting) return false;
+      for (var i = 0; i < BASE_FIELDS.length; i++) {
+        var docs = posting[BASE_FIELDS[i]];
+        if (docs) for (var ref in docs) return true;   // eslint-disable-line no-unused-vars
+      }
+      return false;
+    }
+
+    // The same lookup as lemmatize() in tools/search_terms.py: keep the two alike.
+    function baseForms(index, word) {
+      if (has.call(table.forms, word)) return table.forms[word];
+      if (inVocabulary(index, word)) return [word];
+      var best = null, bestCount = 0;
+      for (var i = 1; i <= word.length; i++) {
+        var ending = word.slice(i);
+        var rules = has.call(table.rules, ending) ? table.rules[ending] : [];
+        for (var r = 0; r < rules.length; r++) {
+          var candidate = word.slice(0, i) + rules[r][0];
+          if (rules[r][1] > bestCount && inVocabulary(index, candidate)) {
+            best = candidate;
+            bestCount = rules[r][1];
+          }
+        }
+      }
+      return best ? [best] : [];
+    }
+
+    // The base forms of a compound's two parts (kuunteluharjoitus -> kuuntelu,
+    // harjoitus), found by trying each split; for a compound the site does not use,
+    // failing that, of its last part, which names the thing (itsearvio -> arvio).
+    function compoundParts(index, word, lastPartAlone) {
+      var i, head, tail;
+      for (i = word.length - MIN_TAIL; i >= MIN_HEAD; i--) {
+        head = baseForms(index, word.slice(0, i));
+        tail = head.length ? baseForms(index, word.slice(i)) : [];
+        if (tail.length) return head.concat(tail);
+      }
+      // A lone last part must be longer: short endings of words are words too
+      // (Swedish "itu" in harjoitus).
+      for (i = MIN_HEAD; lastPartAlone && i <= word.length - MIN_LONE_TAIL; i++) {
+        tail = baseForms(index, word.slice(i)).filter(function (base) { return base.length >= MIN_LONE_TAIL; });
+        if (tail.length) return tail;
+      }
+      return [];
+    }
+
+    function hasBaseFields(index) {
+      return index && index.fields.indexOf(BASE_FIELDS[1]) >= 0;
+    }
+
+    /* ---------------------------------------------------------------- queries */
+
+    var addClause = lunr.Query.prototype.clause;
+
+    function typedWord(clause) {
+      var match = typeof clause.term === "string" && PREFIX_TERM.exec(clause.term);
+      return match ? match[1].toLowerCase().replace(EDGES, "") : "";
+    }
+
+    // The clauses for one typed word (see the top of this file).
+    function expand(index, query, clause, lang) {
+      var word = typedWord(clause);
+      if (!word || clause.presence !== lunr.Query.presence.OPTIONAL) {
+        return addClause.call(query, clause);
+      }
+      var none = lunr.Query.wildcard.NONE, trailing = lunr.Query.wildcard.TRAILING;
+      var bases = baseForms(index, word);
+      bases.forEach(function (base) {
+        addClause.call(query, { term: base, fields: BASE_FIELDS, boost: EXACT, usePipeline: false, wildcard: none });
+      });
+      if (!bases.length) {
+        addClause.call(query, { term: word, fields: TEXT_FIELDS, boost: EXACT, usePipeline: true, wildcard: none });
+      }
+      compoundParts(index, bases[0] || word, !bases.length).forEach(function (base) {
+        if (bases.indexOf(base) < 0) {
+          addClause.call(query, { term: base, fields: BASE_FIELDS, boost: EXACT / 2, usePipeline: false, wildcard: none });
         }
       });
-    });
-    return forms.filter(function (form, index) { return form && forms.indexOf(form) === index; });
-  }
+      stems(lang, word).forEach(function (form) {
+        addClause.call(query, { term: form, fields: TEXT_FIELDS, boost: PREFIX, usePipeline: false, wildcard: trailing });
+      });
+      addClause.call(query, { term: word, fields: BASE_FIELDS, boost: PREFIX, usePipeline: false, wildcard: trailing });
+    }
 
-  /* ---------------------------------------------------------------- indexing */
-
-  function keepDigitsTrimmer(token) {
-    return token.update(function (s) { return s.replace(EDGES, ""); });
-  }
-
-  function prepare(builder) {
-    builder.kvPrepared = true;
-    var tokenize = builder.tokenizer;
-    builder.tokenizer = function (input, metadata) {
-      var tokens = tokenize(input, metadata);
-      if (metadata && metadata.fields && BASE_FIELDS.indexOf(metadata.fields[0]) >= 0) {
-        tokens.forEach(function (token) { token.metadata.kvBase = true; });
-      }
-      return tokens;
+    var indexSearch = lunr.Index.prototype.search;
+    lunr.Index.prototype.search = function (queryString) {
+      var index = this;
+      var lang = loadedLanguage();
+      if (!lang || !hasBaseFields(index)) return indexSearch.call(this, queryString);
+      return this.query(function (query) {
+        var typed = new lunr.Query(index.fields);
+        typed.kvTyped = true;
+        new lunr.QueryParser(queryString, typed).parse();
+        typed.clauses.forEach(function (clause) { expand(index, query, clause, lang); });
+      });
     };
-    builder.pipeline._stack = builder.pipeline._stack.map(function (fn) {
-      var step = /^trimmer/.test(fn.label || "") ? keepDigitsTrimmer : fn;
-      return function (token, i, tokens) {
-        return token.metadata.kvBase ? token : step(token, i, tokens);
-      };
-    });
-  }
 
-  var builderAdd = lunr.Builder.prototype.add;
-  lunr.Builder.prototype.add = function (doc, attributes) {
-    if (!this.kvPrepared) prepare(this);
-    return builderAdd.call(this, doc, attributes);
-  };
-
-  var builderBuild = lunr.Builder.prototype.build;
-  lunr.Builder.prototype.build = function () {
-    searchIndex = builderBuild.call(this);
-    return searchIndex;
-  };
-
-  /* ---------------------------------------------------------------- base forms */
-
-  function inVocabulary(index, term) {
-    var posting = index.invertedIndex[term];
-    if (!posting) return false;
-    for (var i = 0; i < BASE_FIELDS.length; i++) {
-      var docs = posting[BASE_FIELDS[i]];
-      if (docs) for (var ref in docs) return true;   // eslint-disable-line no-unused-vars
-    }
-    return false;
-  }
-
-  // The same lookup as lemmatize() in tools/search_terms.py: keep the two alike.
-  function baseForms(index, word) {
-    if (has.call(table.forms, word)) return table.forms[word];
-    if (inVocabulary(index, word)) return [word];
-    var best = null, bestCount = 0;
-    for (var i = 1; i <= word.length; i++) {
-      var ending = word.slice(i);
-      var rules = has.call(table.rules, ending) ? table.rules[ending] : [];
-      for (var r = 0; r < rules.length; r++) {
-        var candidate = word.slice(0, i) + rules[r][0];
-        if (rules[r][1] > bestCount && inVocabulary(index, candidate)) {
-          best = candidate;
-          bestCount = rules[r][1];
-        }
+    // Every other query (Material's own analysis of which words matched, used to
+    // rank and to mark missing words; or an index without base forms) gets each
+    // prefix word as the term the index holds: its base form or its stem.
+    lunr.Query.prototype.clause = function (clause) {
+      var lang = loadedLanguage();
+      var word = typedWord(clause);
+      if (this.kvTyped || !lang || !word) return addClause.call(this, clause);
+      if (hasBaseFields(searchIndex)) {
+        var base = baseForms(searchIndex, word)[0];
+        return addClause.call(this, Object.assign({}, clause, { term: (base || stem(lang, word)) + "*" }));
       }
-    }
-    return best ? [best] : [];
+      var forms = stems(lang, word);
+      var required = clause.presence === lunr.Query.presence.REQUIRED;
+      var query = this;
+      // A required word keeps one clause; an optional one may match any of its forms.
+      (required ? forms.slice(0, 1) : forms).forEach(function (form) {
+        addClause.call(query, Object.assign({}, clause, { term: form + "*" }));
+      });
+      return this;
+    };
   }
-
-  function hasBaseFields(index) {
-    return index && index.fields.indexOf(BASE_FIELDS[1]) >= 0;
-  }
-
-  /* ---------------------------------------------------------------- queries */
-
-  var addClause = lunr.Query.prototype.clause;
-
-  function typedWord(clause) {
-    var match = typeof clause.term === "string" && PREFIX_TERM.exec(clause.term);
-    return match ? match[1].toLowerCase().replace(EDGES, "") : "";
-  }
-
-  // The clauses for one typed word (see the top of this file).
-  function expand(index, query, clause, lang) {
-    var word = typedWord(clause);
-    if (!word || clause.presence !== lunr.Query.presence.OPTIONAL) {
-      return addClause.call(query, clause);
-    }
-    var none = lunr.Query.wildcard.NONE, trailing = lunr.Query.wildcard.TRAILING;
-    var bases = baseForms(index, word);
-    bases.forEach(function (base) {
-      addClause.call(query, { term: base, fields: BASE_FIELDS, boost: EXACT, usePipeline: false, wildcard: none });
-    });
-    if (!bases.length) {
-      addClause.call(query, { term: word, fields: TEXT_FIELDS, boost: EXACT, usePipeline: true, wildcard: none });
-    }
-    stems(lang, word).forEach(function (form) {
-      addClause.call(query, { term: form, fields: TEXT_FIELDS, boost: PREFIX, usePipeline: false, wildcard: trailing });
-    });
-    addClause.call(query, { term: word, fields: BASE_FIELDS, boost: PREFIX, usePipeline: false, wildcard: trailing });
-  }
-
-  var indexSearch = lunr.Index.prototype.search;
-  lunr.Index.prototype.search = function (queryString) {
-    var index = this;
-    var lang = loadedLanguage();
-    if (!lang || !hasBaseFields(index)) return indexSearch.call(this, queryString);
-    return this.query(function (query) {
-      var typed = new lunr.Query(index.fields);
-      typed.kvTyped = true;
-      new lunr.QueryParser(queryString, typed).parse();
-      typed.clauses.forEach(function (clause) { expand(index, query, clause, lang); });
-    });
-  };
-
-  // Every other query (Material's own analysis of which words matched, used to
-  // rank and to mark missing words; or an index without base forms) gets each
-  // prefix word as the term the index holds: its base form or its stem.
-  lunr.Query.prototype.clause = function (clause) {
-    var lang = loadedLanguage();
-    var word = typedWord(clause);
-    if (this.kvTyped || !lang || !word) return addClause.call(this, clause);
-    if (hasBaseFields(searchIndex)) {
-      var base = baseForms(searchIndex, word)[0];
-      return addClause.call(this, Object.assign({}, clause, { term: (base || stem(lang, word)) + "*" }));
-    }
-    var forms = stems(lang, word);
-    var required = clause.presence === lunr.Query.presence.REQUIRED;
-    var query = this;
-    // A required word keeps one clause; an optional one may match any of its forms.
-    (required ? forms.slice(0, 1) : forms).forEach(function (form) {
-      addClause.call(query, Object.assign({}, clause, { term: form + "*" }));
-    });
-    return this;
-  };
 })();
