@@ -216,7 +216,8 @@ def add_base_forms(index: dict, lang: str) -> dict | None:
 
     per_doc = [(bases(title), bases(text)) for title, text in split]
     frequency = Counter(b for title, text in per_doc for b in set(title) | set(text))
-    common = {b for b, n in frequency.items() if n > MAX_DOCUMENT_SHARE * len(docs) or len(b) < 2}
+    limit = MAX_DOCUMENT_SHARE * len(docs) if len(docs) >= 20 else len(docs)  # a small index: no limit
+    common = {b for b, n in frequency.items() if n > limit or len(b) < 2}
     common |= stop_words(lang)
     vocabulary = set()
     for doc, (title, text) in zip(docs, per_doc):

@@ -40,9 +40,10 @@
 (function () {
   "use strict";
 
-  var SETUP = 0;                        // Material's SearchMessageType.SETUP
+  var SETUP = 0, QUERY = 2;             // Material's SearchMessageType
   var EXACT = 1;
   var PREFIX = 1e-6;
+  var TITLE_MATCH = 3;
   var BASE_FIELDS = ["base_title", "base_text"];
   var MIN_HEAD = 3, MIN_TAIL = 4;     // shortest parts of a compound (työ|ote, etä|työ)
   var MIN_LONE_TAIL = 6;              // shortest last part taken without its first part
@@ -53,18 +54,30 @@
   // Swedish final -s (responsen -> respons, indexed as respon), Finnish -us/-uks-
   // words (harjoitukseen -> harjoituks -> harjoitus). Used for the prefix clauses.
   var EXTRA_FORMS = { sv: [["et", ""], ["s", ""]], fi: [["ks", "s"]] };
-  var PREFIX_TERM = /^([^*?~^:+\-]+)\*$/;
+  // A typed word: Material makes each a prefix ("word*"); lunr's parser then splits
+  // a hyphenated one on the separator, so "360-arviointi*" arrives as "360" and
+  // "arviointi*".
+  var TYPED_TERM = /^([^*?~^:+\-]+)\*?$/;
   var EDGES = /^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu;
 
   var table = { rules: {}, forms: {} };
   var searchIndex = null;
+  var titleBases = {};                  // search entry -> base forms of its title
+  var titleTexts = {};                  // search entry -> its title's words, lower case
+  var WORD_BREAK = /[^\p{L}\p{N}]+/u;
 
   // Registered before Material's own listener, so the table is here before the
   // index is built. Material passes config through to the worker unchanged.
+  // A query: a colon would make lunr read the word before it as a field name and
+  // Material then drops that word, so "Roolipeli: huolen ottaminen puheeksi" lost
+  // "roolipeli". Readers type colons only as punctuation (titles have them).
   self.addEventListener("message", function (event) {
     var data = event.data;
     if (data && data.type === SETUP && data.data && data.data.config) {
       table = data.data.config.base_forms || { rules: {}, forms: {} };
+    }
+    if (data && data.type === QUERY && typeof data.data === "string") {
+      data.data = data.data.replace(/:/g, " ");
     }
   });
 
@@ -132,6 +145,9 @@
     var builderAdd = lunr.Builder.prototype.add;
     lunr.Builder.prototype.add = function (doc, attributes) {
       if (!this.kvPrepared) prepare(this);
+      var title = (doc.base_title || "").split(" ").filter(Boolean);
+      titleBases[doc.location] = title.filter(function (base, i) { return title.indexOf(base) === i; });
+      titleTexts[doc.location] = titleText(doc.title);
       return builderAdd.call(this, doc, attributes);
     };
 
@@ -200,7 +216,7 @@
     var addClause = lunr.Query.prototype.clause;
 
     function typedWord(clause) {
-      var match = typeof clause.term === "string" && PREFIX_TERM.exec(clause.term);
+      var match = typeof clause.term === "string" && !clause.editDistance && TYPED_TERM.exec(clause.term);
       return match ? match[1].toLowerCase().replace(EDGES, "") : "";
     }
 
@@ -234,13 +250,69 @@
       var index = this;
       var lang = loadedLanguage();
       if (!lang || !hasBaseFields(index)) return indexSearch.call(this, queryString);
-      return this.query(function (query) {
+      var results = this.query(function (query) {
         var typed = new lunr.Query(index.fields);
         typed.kvTyped = true;
         new lunr.QueryParser(queryString, typed).parse();
         typed.clauses.forEach(function (clause) { expand(index, query, clause, lang); });
       });
+      return rankWholeTitles(results, queryBases(index, queryString), queryText(index, queryString));
     };
+
+    // The typed words as one string, the way titleText() writes a title. Each word
+    // once: Material's query repeats a hyphenated word ("360-graders* 360-graders*").
+    function queryText(index, queryString) {
+      var typed = new lunr.Query(index.fields);
+      typed.kvTyped = true;
+      new lunr.QueryParser(queryString, typed).parse();
+      return once(typed.clauses.map(typedWord)).join(" ");
+    }
+
+    function titleText(title) {
+      return once(String(title || "").replace(/<[^>]*>/g, " ").toLowerCase().split(WORD_BREAK)).join(" ");
+    }
+
+    function once(words) {
+      return words.filter(function (word, i) { return word && words.indexOf(word) === i; });
+    }
+
+    // The base forms a query looks for exactly: its words' and their compound parts'.
+    function queryBases(index, queryString) {
+      var typed = new lunr.Query(index.fields);
+      typed.kvTyped = true;
+      new lunr.QueryParser(queryString, typed).parse();
+      var out = [];
+      typed.clauses.forEach(function (clause) {
+        var word = typedWord(clause);
+        if (!word) return;
+        var bases = baseForms(index, word);   // words with none (stop words) are in no title
+        out.push.apply(out, bases);
+        out.push.apply(out, compoundParts(index, bases[0] || word, !bases.length));
+      });
+      return out;
+    }
+
+    // A title that is the query, no more and no less, comes first: the score grows
+    // with the overlap of the title's base forms and the query's (Jaccard), so the
+    // exercise "Palautteen pyytäminen" outranks the lesson "Palautteen pyytäminen
+    // esihenkilöltä ja työtovereilta" for the query "palautteen pyytäminen"; a title
+    // typed word for word counts double. Exact and prefix matches stay apart (a
+    // factor of at most 1 + 2 * TITLE_MATCH against 1 / PREFIX).
+    function rankWholeTitles(results, bases, text) {
+      if (!bases.length) return results;
+      var wanted = {};
+      bases.forEach(function (base) { wanted[base] = true; });
+      var size = Object.keys(wanted).length;
+      results.forEach(function (result) {
+        var title = titleBases[result.ref];
+        if (!title || !title.length) return;
+        var common = 0;
+        title.forEach(function (base) { if (wanted[base]) common += 1; });
+        var closeness = titleTexts[result.ref] === text ? 2 : common / (title.length + size - common);
+        result.score *= 1 + TITLE_MATCH * closeness;
+      });
+      return results.sort(function (a, b) { return b.score - a.score; });
+    }
 
     // Every other query (Material's own analysis of which words matched, used to
     // rank and to mark missing words; or an index without base forms) gets each
