@@ -8,7 +8,7 @@ PY := $(VENV)/bin/python
 SITE := site
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: help setup system-deps node-deps build serve dev test test-fast validate schema exercise-pages cards-pdf offline bench clean
+.PHONY: help setup system-deps build-deps node-deps build serve dev test test-fast validate schema exercise-pages cards-pdf offline bench clean
 
 help:
 	@grep -E '^#   make' Makefile | sed 's/^#   //'
@@ -31,6 +31,9 @@ setup: $(VENV)/.installed
 system-deps:
 	tools/install-system-deps.sh
 
+build-deps:
+	tools/install-system-deps.sh build
+
 node_modules/.installed: package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
 	touch $@
@@ -46,13 +49,13 @@ schema: setup
 exercise-pages: setup
 	$(PY) -m macros pages
 
-build: setup
+build: setup build-deps
 	$(VENV)/bin/mkdocs build --strict --quiet -d $(SITE)
 
 serve: build
 	$(PY) -m tools.serve $(SITE)
 
-dev: setup
+dev: setup build-deps
 	$(VENV)/bin/mkdocs serve
 
 test: setup system-deps node-deps
@@ -65,7 +68,7 @@ cards-pdf: build system-deps
 	$(PY) -m tools.cards_pdf $(SITE)
 
 # The copy for a laptop without network (tools/offline.py); node-deps brings the iframe-worker shim.
-offline: setup node-deps
+offline: setup build-deps node-deps
 	$(PY) -m tools.offline
 
 tools/lighthouse/node_modules/.installed: tools/lighthouse/package.json tools/lighthouse/package-lock.json

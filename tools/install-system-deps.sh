@@ -1,8 +1,13 @@
 #!/usr/bin/env bash
-# Debian packages the tests need: the browser (chromium, never a downloaded one),
-# pdfinfo for page counts, and the spell checkers. Installs only what is missing.
+# Debian packages, installed only where missing.
+#   tools/install-system-deps.sh build   what the build needs: Voikko and hunspell-sv
+#                                        give the search index its base forms
+#   tools/install-system-deps.sh         all of that, plus what the tests need: the
+#                                        browser (chromium, never a downloaded one) and
+#                                        pdfinfo for page counts
 set -euo pipefail
-packages=(chromium poppler-utils libvoikko1 voikko-fi hunspell hunspell-sv)
+packages=(libvoikko1 voikko-fi hunspell hunspell-sv)
+[ "${1:-all}" = build ] || packages+=(chromium poppler-utils)
 missing=()
 for pkg in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || missing+=("$pkg")
