@@ -24,6 +24,7 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:  # mkdocs may be started from another folder (-f)
     sys.path.insert(0, str(ROOT))
 
+from macros.labels import permalink_title  # noqa: E402
 from macros.languages import DEFAULT_LANGUAGE, LANGUAGES, PREFIX  # noqa: E402
 from tools.postbuild import finish  # noqa: E402
 from tools.offline import finish_offline, offline_enabled, use_local_shim  # noqa: E402
@@ -50,6 +51,15 @@ def on_config(config):
     check_site_url(config.site_url)
     use_local_shim(config)  # offline copy only (OFFLINE=true): the iframe-worker shim from the site itself
     return config
+
+
+def on_pre_build(config):
+    # Each language's build renders its headings' anchor links with a title in that
+    # language; Python-Markdown's toc would say "Permanent link" on every page.
+    # (MkDocs makes a Markdown instance per page from mdx_configs.)
+    i18n = config.plugins.get("i18n")
+    language = i18n.current_language if i18n else DEFAULT_LANGUAGE
+    config.mdx_configs.setdefault("toc", {})["permalink_title"] = permalink_title(language)
 
 
 def on_env(env, config, files):

@@ -135,3 +135,8 @@ def all_labels(directory: Path = LABELS_DIR) -> dict[str, dict]:
 
 def labels(lang: str) -> dict:
     return all_labels()[lang]
+
+
+def permalink_title(lang: str) -> str:
+    """The title of a heading's anchor link (Python-Markdown's toc: "Permanent link")."""
+    return labels(lang)["permalink_title"]
