@@ -25,6 +25,9 @@ class Term(Strict):
 
 class Abbreviation(Strict):
     abbr: PlainText
+    # Other spellings used in running text, e.g. Swedish writes "vpj" in lower case.
+    # Listed one by one: a blanket lower-case form would also match words ("om").
+    written_also: list[PlainText] = Field(default_factory=list, description="Other spellings in running text, e.g. vpj")
     fi: PlainText = Field(description="Expansion shown to Finnish readers")
     sv: PlainText = Field(description="Expansion shown to Swedish readers")
 
@@ -65,4 +68,6 @@ def load_glossary(root: Path) -> Glossary:
 
 def abbreviation_lines(glossary: Glossary, lang: str) -> str:
     """Markdown abbreviation definitions (the abbr extension) for one language."""
-    return "\n".join(f"*[{a.abbr}]: {getattr(a, lang)}" for a in glossary.abbreviations)
+    return "\n".join(
+        f"*[{form}]: {getattr(a, lang)}" for a in glossary.abbreviations for form in (a.abbr, *a.written_also)
+    )

@@ -131,3 +131,41 @@ def test_page_titles_are_unique_in_each_language(site):
             duplicates.append(f"{rel} and {seen[key]}: {title}")
         seen[key] = rel
     assert not duplicates, "\n".join(duplicates)
+
+
+def test_an_abbreviation_written_in_lower_case_expands_too(site):
+    """Swedish writes "vpj": in the page text it expands like "VPJ" (data/glossary.yml
+    written_also). Attributes, <title> and scripts are not page text; nor are the
+    cards and catalog rows that macros write as HTML (kv-* classes), where Markdown's
+    abbr extension expands no abbreviation, upper case or lower."""
+    from html.parser import HTMLParser
+
+    word = re.compile(r"(?<![\w/-])vpj(?![\w/-])")
+
+    class Text(HTMLParser):
+        def __init__(self):
+            super().__init__()
+            self.open, self.bare, self.wrapped = [], 0, 0
+
+        def handle_starttag(self, tag, attrs):
+            attrs = dict(attrs)
+            self.open.append((tag, attrs.get("title"), "kv-" in (attrs.get("class") or "")))
+
+        def handle_endtag(self, tag):
+            while self.open and self.open.pop()[0] != tag:
+                pass
+
+        def handle_data(self, data):
+            if {"title", "script", "style"} & {tag for tag, _, _ in self.open} or any(kv for _, _, kv in self.open):
+                return
+            hits = len(word.findall(data))
+            if self.open and self.open[-1][:2] == ("abbr", "statens lönesystem"):
+                self.wrapped += hits
+            else:
+                self.bare += hits
+
+    text = Text()
+    for page in html_pages(site / "sv"):
+        text.feed(page.read_text(encoding="utf-8"))
+    assert text.wrapped + text.bare, "no Swedish page text writes vpj: the test no longer checks anything"
+    assert text.bare == 0, f"{text.bare} of {text.wrapped + text.bare} 'vpj' in page text do not expand"
