@@ -42,6 +42,16 @@ window.Worker = class extends NativeWorker {
 """
 
 
+def wait_for_the_listed_results(page, count_line: str) -> None:
+    """Material renders the list in pages of ten just after the count line."""
+    count = int(count_line.split()[0]) if count_line[0].isdigit() else 0
+    if count:
+        page.wait_for_function(
+            "n => document.querySelectorAll('.md-search-result__item').length >= n",
+            arg=min(count, 10), timeout=60000,
+        )
+
+
 def search(page, base_url, lang, query):
     """Type a query once the index is loaded and return the results once the search
     has run: the count line must report it, and the list must show what it counts."""
@@ -68,13 +78,7 @@ def search(page, base_url, lang, query):
             "() => [document.querySelector('.md-search-result__meta')?.textContent.trim(),"
             " document.querySelector('.md-search__input').value, document.activeElement.className]")
         pytest.fail(f"'{query}': the search did not report a count in 60 s; count line, field, focus: {state}")
-    count = int(meta.split()[0]) if meta[0].isdigit() else 0
-    if count:
-        # Material renders the list in pages of ten just after the count line.
-        page.wait_for_function(
-            "n => document.querySelectorAll('.md-search-result__item').length >= n",
-            arg=min(count, 10), timeout=60000,
-        )
+    wait_for_the_listed_results(page, meta)
     items = page.locator(RESULTS)
     return [
         {"href": items.nth(i).locator("a").first.get_attribute("href"), "text": items.nth(i).inner_text()}
@@ -188,12 +192,7 @@ def next_search(page, query):
         ).json_value()
     except PlaywrightTimeout:
         pytest.fail(f"'{query}': the search did not report a count in 60 s")
-    count = int(meta.split()[0]) if meta[0].isdigit() else 0
-    if count:
-        page.wait_for_function(
-            "n => document.querySelectorAll('.md-search-result__item').length >= n",
-            arg=min(count, 10), timeout=60000,
-        )
+    wait_for_the_listed_results(page, meta)
     return page.evaluate(
         """() => [...document.querySelectorAll('.md-search-result__item')].map(item => ({
             href: item.querySelector('a').href, text: item.innerText}))""")
