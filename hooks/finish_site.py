@@ -24,7 +24,7 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:  # mkdocs may be started from another folder (-f)
     sys.path.insert(0, str(ROOT))
 
-from macros.labels import permalink_title  # noqa: E402
+from macros.labels import labels, permalink_title  # noqa: E402
 from macros.languages import DEFAULT_LANGUAGE, LANGUAGES, PREFIX  # noqa: E402
 from tools.postbuild import finish  # noqa: E402
 from tools.offline import finish_offline, offline_enabled, use_local_shim  # noqa: E402
@@ -71,6 +71,9 @@ def on_env(env, config, files):
     env.globals["kv_languages"] = LANGUAGES
     env.globals["kv_default_language"] = DEFAULT_LANGUAGE
     env.globals["kv_prefix"] = PREFIX
+    # Feature scripts (main.html): their texts per language, and how to load them.
+    env.globals["kv_js_labels"] = {lang: labels(lang).get("js", {}) for lang in LANGUAGES}
+    env.globals["kv_offline"] = offline_enabled(config)  # classic bundled scripts (tools/bundle.py)
     return env
 
 

@@ -86,6 +86,14 @@ def define_env(env) -> None:
         return render.render_glossary(content.glossary, language())
 
     @env.macro
+    def use_module(feature: str) -> str:
+        """Loads overrides/assets/js/<feature>.js on this page (overrides/main.html)."""
+        modules = env.page.meta.setdefault("kv_modules", [])
+        if feature not in modules:
+            modules.append(feature)
+        return ""
+
+    @env.macro
     def page_list(section: str) -> str:
         """Links to every page of a docs section, read from the files in that folder."""
         lang = language()

@@ -31,6 +31,7 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
+from tools.bundle import bundle_modules  # noqa: E402
 from tools.postbuild import write_offline_search_scripts  # noqa: E402
 
 ZIP = ROOT / "dist" / "kohti-valmentavaa-offline.zip"
@@ -150,7 +151,9 @@ def finish_offline(site: Path) -> str:
     shutil.copyfile(SHIM_SOURCE, site / SHIM)
     pages = allow_shim_script(site, SHIM_SOURCE.read_text(encoding="utf-8"))
     links = link_folders_to_index(site)
-    return f"offline: {', '.join(scripts)}, {SHIM}, shim allowed by the CSP of {pages} pages, {links} folder links to index.html"
+    bundled = bundle_modules(site)  # tools/bundle.py: modules cannot load from a folder
+    return (f"offline: {', '.join(scripts)}, {SHIM}, shim allowed by the CSP of {pages} pages, "
+            f"{links} folder links to index.html, {len(bundled)} modules bundled")
 
 
 def build_site(out: Path) -> Path:
