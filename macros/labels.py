@@ -95,9 +95,11 @@ def text_problems(lang: str, table: dict, prefix: str = "") -> list[str]:
     return problems
 
 
-def read_table(directory: Path, lang: str) -> dict:
-    shown = f"{SHOWN_DIR}/{lang}.yml"
-    file = directory / f"{lang}.yml"
+def read_table(directory: Path, name: str, lang: str | None = None) -> dict:
+    """labels/<name>.yml; name is the language, or <feature>.<lang> for a js table."""
+    lang = lang or name
+    file = directory / f"{name}.yml"
+    shown = f"{SHOWN_DIR}/{'js/' if directory.name == 'js' else ''}{name}.yml"
     if not file.exists():
         raise ContentError([f"{shown}: (file) [{lang}]: missing"])
     try:
@@ -106,6 +108,11 @@ def read_table(directory: Path, lang: str) -> dict:
         raise ContentError([yaml_problem(shown, exc, f"(file) [{lang}]")]) from None
     if not isinstance(table, dict):
         raise ContentError([f"{shown}: (file) [{lang}]: expected labels (key: text), got {type(table).__name__}"])
+    # A browser feature's texts live in their own file, labels/js/<feature>.<lang>.yml,
+    # and read as js.<feature> (overrides/main.html hands them to the feature's script).
+    for feature_file in sorted((directory / "js").glob(f"*.{lang}.yml")):
+        feature = feature_file.name[: -len(f".{lang}.yml")]
+        table.setdefault("js", {})[feature] = read_table(directory / "js", f"{feature}.{lang}", lang)
     return table
 
 
