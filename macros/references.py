@@ -68,7 +68,9 @@ def check_translations(docs_dir: Path) -> None:
 # calls whose first argument names an exercise or a docs folder.
 MACRO_NAMES = (
     "exercise_page", "exercise_card", "exercise_catalog", "card_deck", "theme_index", "glossary_table", "page_list",
+    "use_module",
 )
+FEATURE_SCRIPTS = "overrides/assets/js"  # use_module("x") loads x.js from here
 MACRO_CALL = re.compile(r"\{\{-?\s*([A-Za-z_]\w*)\s*\(\s*(?:(['\"])(.*?)\2)?")
 
 
@@ -95,5 +97,7 @@ def check_macro_calls(docs_dir: Path, exercises: dict[str, Exercise]) -> None:
                     problems.append(f"{shown}: {name} [{lang}]: {unknown_exercise(argument)}")
                 elif name == "page_list" and argument and not (docs_dir / lang / argument).is_dir():
                     problems.append(f"{shown}: {name} [{lang}]: {unknown_section(lang, argument)}")
+                elif name == "use_module" and argument and not (docs_dir.parent / FEATURE_SCRIPTS / f"{argument}.js").is_file():
+                    problems.append(f"{shown}: {name} [{lang}]: no script {FEATURE_SCRIPTS}/{argument}.js")
     if problems:
         raise ContentError(problems)
