@@ -1,7 +1,7 @@
 """UI labels: one table per language in labels/<lang>.yml, with the same keys.
 
 The values that the model enumerates (themes, audiences, modes, actors, difficulty
-levels) are written once, in macros/model.py. Each label table that names them is
+levels, handout kinds) are written once, in macros/model.py. Each label table that names them is
 checked against the model at load time, so a theme added to the model without its
 labels (or a label for a theme that does not exist) stops the build with a content
 error instead of a Jinja UndefinedError in the middle of a render.
@@ -15,7 +15,7 @@ from typing import get_args
 import yaml
 
 from .errors import ContentError, yaml_problem
-from .model import LANGUAGES, LEVELS, Actor, Audience, Mode, Theme, plain_text
+from .model import LANGUAGES, LEVELS, Actor, Audience, HandoutKind, Mode, Theme, plain_text
 
 LABELS_DIR = Path(__file__).parent / "labels"
 SHOWN_DIR = "macros/labels"
@@ -27,6 +27,7 @@ NAMED_VALUES: dict[str, tuple[str, tuple]] = {
     "mode_names": ("mode", get_args(Mode)),
     "actor_names": ("actor", get_args(Actor)),
     "levels": ("difficulty level", LEVELS),
+    "handout_kinds": ("handout kind", get_args(HandoutKind)),
     "lang_names": ("language", (*LANGUAGES, "en")),
 }
 

@@ -113,6 +113,46 @@ class Related(Strict):
     exercises: list[Slug] = Field(default_factory=list, description="Ids of other exercises")
 
 
+HandoutKind = Literal["role", "case", "sheet"]  # labels/<lang>.yml `handout_kinds` names each one
+
+# What fits on half an A4 sheet at the print size (10 pt): counted over paragraphs and
+# prompts in one language; a prompt also takes its writing lines. Measured on paper in
+# tests/test_print.py; this limit names the handout at build time instead.
+HANDOUT_MAX_CHARACTERS = 1300
+PROMPT_LINE_CHARACTERS = 150
+
+
+class Handout(Strict):
+    """One role brief, case card or sheet to fill in: half an A4 sheet on paper."""
+
+    kind: HandoutKind = Field(
+        description="role = a role brief for one person, case = a case or situation card, sheet = a sheet to fill in"
+    )
+    title: Text = Field(description="Heading of the handout, e.g. the case name")
+    for_role: Text | None = Field(
+        default=None, description="Who gets it, e.g. Esihenkilö: Jari / Chef: Jari (required for a role brief)"
+    )
+    paragraphs: list[Text] = Field(min_length=1, description="The brief or case as plain-text paragraphs")
+    prompts: list[Text] = Field(
+        default_factory=list, description="Questions or lines to fill in; each gets lines to write on"
+    )
+
+    @model_validator(mode="after")
+    def _fits(self) -> "Handout":
+        if self.kind == "role" and self.for_role is None:
+            raise ValueError("a role brief needs for_role: whose brief it is")
+        for lang in LANGUAGES:
+            size = sum(len(t[lang]) for t in self.paragraphs) + sum(
+                len(t[lang]) + PROMPT_LINE_CHARACTERS for t in self.prompts
+            )
+            if size > HANDOUT_MAX_CHARACTERS:
+                raise ValueError(
+                    f"the {lang} text takes {size} characters (a prompt counts {PROMPT_LINE_CHARACTERS} "
+                    f"for its writing lines); half an A4 sheet holds {HANDOUT_MAX_CHARACTERS}"
+                )
+        return self
+
+
 class DifficultyLevels(Strict):
     facilitator: Difficulty
     participants: Difficulty
@@ -137,6 +177,9 @@ class Exercise(Strict):
     tips: list[Text] = Field(min_length=1)
     traps: list[Text] = Field(min_length=1)
     not_when: list[Text] = Field(min_length=1, description="When not to use it: safety, confidentiality")
+    handouts: list[Handout] = Field(
+        default_factory=list, description="Role briefs, case cards and sheets, printed one per half A4"
+    )
     related: Related
     difficulty: DifficultyLevels
 

@@ -170,7 +170,7 @@ def test_print_button_catalog_filters_task_list_and_language_switch_with_no_viol
     exercise_id = sorted(exercises)[0]
     page.goto(base_url + f"exercises/{exercise_id}/")
     page.evaluate("() => { window.print = () => {}; }")  # headless has no print dialog
-    page.locator("[data-kv-print-card]").first.click()
+    page.locator("[data-kv-print=card]").first.click()
     page.wait_for_function("() => document.documentElement.classList.contains('kv-printing-card')")
     assert watched.violations() == [], "print button"
 

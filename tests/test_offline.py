@@ -149,7 +149,7 @@ def test_opened_from_a_folder_it_works_in_both_languages_and_stays_on_the_machin
         follow(page, rows.first.locator("a").first)
         assert "/exercises/" in page.url
         # The exercise page's card print button is there (site.js ran).
-        assert page.locator("[data-kv-print-card]").is_visible()
+        assert page.locator("[data-kv-print=card]").is_visible()
         # Search in the reader's language only.
         results = search(page, lang)
         assert results, f"{lang}: no results for {SEARCH_WORD[lang]}"

@@ -3,17 +3,22 @@
 (function () {
   "use strict";
 
-  // ---- Exercise page: "Print card" prints the card alone --------------------
-  // Without JavaScript the button is not shown (.no-js in site.css).
-  function setUpPrintCard() {
-    document.querySelectorAll("[data-kv-print-card]").forEach(function (button) {
+  // ---- Exercise page: "Print card" prints the card alone, "Print role cards and
+  // cases" the handouts alone: data-kv-print names what, and a class on <html>
+  // (kv-printing-card, kv-printing-handouts) switches the print rules in site.css.
+  // Without JavaScript the buttons are not shown (.no-js in site.css).
+  function setUpPrintButtons() {
+    var printing = "";
+    document.querySelectorAll("[data-kv-print]").forEach(function (button) {
       button.addEventListener("click", function () {
-        document.documentElement.classList.add("kv-printing-card");
+        printing = "kv-printing-" + button.getAttribute("data-kv-print");
+        document.documentElement.classList.add(printing);
         window.print();
       });
     });
     window.addEventListener("afterprint", function () {
-      document.documentElement.classList.remove("kv-printing-card");
+      if (printing) document.documentElement.classList.remove(printing);
+      printing = "";
     });
   }
 
@@ -193,7 +198,7 @@
 
   function start() {
     nameSearchDialog();
-    setUpPrintCard();
+    setUpPrintButtons();
     setUpTaskLists();
     setUpScrollRegions();
     setUpAbbreviations();
