@@ -188,3 +188,28 @@ def test_the_check_reads_every_kind_of_source(tmp_path):
         "exercises/x.yml: title.fi",
         "macros/labels/fi.yml: factors",
     ]
+
+
+def built_pages(site: Path, lang: str):
+    """(page path, built HTML file) for every page of a language in the built site."""
+    from .site_pages import DOCS, page_path
+
+    for md in sorted((DOCS / lang).rglob("*.md")):
+        path = page_path(lang, md)
+        yield path, site / path / "index.html"
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_built_pages_use_the_preferred_terms(site, lang):
+    """The text a reader sees, after macros have filled in data and labels: a rejected
+    variant that reaches a page through a template or a macro is caught here too."""
+    from .language import content_text
+
+    entries = load_entries(TERMINOLOGY / f"{lang}.yml")
+    hits, pages = [], 0
+    for path, html in built_pages(site, lang):
+        assert html.is_file(), f"{path}: not built ({html.relative_to(site)} is missing)"
+        pages += 1
+        hits += find_variants(f"page /{path}", content_text(html, lang), entries)
+    assert pages, f"no {lang} pages found in the built site: the test checks nothing"
+    assert not hits, report(lang, hits)
