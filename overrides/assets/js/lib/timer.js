@@ -230,8 +230,11 @@ export function mountTimer(container, blocks, labels = labelsFor("timer"), optio
     nextText.textContent = i + 1 < steps.length
       ? `${stepName(i + 1)} (${t("minutes", { n: steps[i + 1].minutes })})`
       : t("last_step");
+    const focused = document.activeElement;
     backButton.disabled = i === 0;
     nextButton.disabled = i === steps.length - 1;
+    // A button that becomes disabled loses focus, and with it the keyboard: keep it inside.
+    if (focused && focused.disabled) playButton.focus();
   }
 
   function draw() {
@@ -337,6 +340,7 @@ export function mountTimer(container, blocks, labels = labelsFor("timer"), optio
   function close() {
     if (!dialog.isConnected) return;
     window.clearInterval(timer);
+    document.removeEventListener("keydown", onKey);
     document.removeEventListener("visibilitychange", draw);
     document.removeEventListener("fullscreenchange", drawFullscreen);
     if (document.fullscreenElement === panel) document.exitFullscreen().catch(() => {});
@@ -364,15 +368,21 @@ export function mountTimer(container, blocks, labels = labelsFor("timer"), optio
     event.preventDefault();
     close();
   });
-  dialog.addEventListener("keydown", (event) => {
-    if (event.ctrlKey || event.metaKey || event.altKey) return;
+  // Was the focused control last reached by pointer (clicked) rather than by Tab?
+  let pointerFocus = false;
+  panel.addEventListener("pointerdown", () => {
+    pointerFocus = true;
+  });
+  function onKey(event) {
+    if (!dialog.open || event.ctrlKey || event.metaKey || event.altKey) return;
+    if (event.key === "Tab") pointerFocus = false;
     const target = event.target;
-    const control = target instanceof Element && target.matches("button, input, label");
+    const control = target instanceof Element && target.matches("button, input");
     let action = null;
     if (event.key === " ") {
       // Space presses a control reached by keyboard, as usual; otherwise (nothing
-      // focused, or a button last clicked with the mouse) it starts and pauses.
-      if (!control || target === playButton || !target.matches(":focus-visible")) action = togglePlay;
+      // focused, or a button just clicked with the mouse) it starts and pauses.
+      if (!control || target === playButton || pointerFocus) action = togglePlay;
     } else if (event.key === "ArrowRight" || event.key === "PageDown") action = () => go(run.current + 1);
     else if (event.key === "ArrowLeft" || event.key === "PageUp") action = () => go(run.current - 1);
     else if (event.key === "+") action = addMinute;
@@ -381,7 +391,9 @@ export function mountTimer(container, blocks, labels = labelsFor("timer"), optio
       event.preventDefault();
       action();
     }
-  });
+  }
+  // On the document: with focus on nothing (the body) keys still reach the timer.
+  document.addEventListener("keydown", onKey);
   document.addEventListener("visibilitychange", draw);
   document.addEventListener("fullscreenchange", drawFullscreen);
 
