@@ -158,12 +158,14 @@ def test_a_step_change_is_announced_once(page, base_url, exercise, lang):
 
 def test_full_screen_sound_and_closing(browser, base_url, exercise):
     """Full screen asks the browser for the timer panel; the sound cue is off by default,
-    made on the device, kept as a choice; Esc closes and gives focus back."""
+    made on the device, kept as a choice; Esc closes and gives focus back; all of it
+    within the page's Content-Security-Policy."""
     lang = LANGUAGES[-1]
     t = labels(lang)
     context = browser.new_context(viewport={"width": 1280, "height": 720})
     context.add_init_script("""
-      window.kvFull = []; window.kvTones = 0;
+      window.kvFull = []; window.kvTones = 0; window.kvViolations = [];
+      document.addEventListener('securitypolicyviolation', (e) => window.kvViolations.push(e.effectiveDirective));
       Object.defineProperty(Document.prototype, 'fullscreenEnabled', {configurable: true, get: () => true});
       Element.prototype.requestFullscreen = function () { window.kvFull.push(this.className); return Promise.resolve(); };
       window.AudioContext = class {
@@ -205,6 +207,7 @@ def test_full_screen_sound_and_closing(browser, base_url, exercise):
         expect(page.get_by_role("checkbox", name=t["sound"])).to_be_checked()  # the choice was kept
         page.get_by_role("button", name=t["close"]).click()
         expect(page.locator("dialog")).to_have_count(0)
+        assert page.evaluate("window.kvViolations") == [], "the timer broke the page's Content-Security-Policy"
     finally:
         context.close()
 

@@ -196,13 +196,13 @@ export function mountTimer(container, blocks, labels = labelsFor("timer"), optio
       el("span", { class: "kv-timer__bar", "aria-hidden": "true" }, bar),
       say),
     next,
-    el("div", { class: "kv-timer__controls" }, backButton, playButton, addButton, nextButton, fullButton),
-    message,
-    el("div", { class: "kv-timer__extras" },
+    el("div", { class: "kv-timer__footer" },
+      el("div", { class: "kv-timer__controls" }, backButton, playButton, addButton, nextButton, fullButton),
       AudioContextClass
         ? el("p", { class: "kv-timer__sound" }, soundBox, el("label", { for: `${id}-sound` }, t("sound")), soundNote)
-        : "",
-      shortcuts),
+        : ""),
+    message,
+    shortcuts,
     live);
   const dialog = el("dialog", { class: "kv-timer", "aria-labelledby": `${id}-kicker ${id}-title` }, panel);
   // The timer panel becomes full screen (a <dialog> itself may not).
