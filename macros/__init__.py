@@ -58,6 +58,7 @@ def define_env(env) -> None:
         if exercise_id not in content.exercises:
             raise problem("exercise_page", unknown_exercise(exercise_id))
         lang = language()
+        use_module("timer")  # the page's "start the timer" button
         return render.render_exercise_page(
             content.exercises[exercise_id], content.exercises, content.titles_for(lang), lang, page_url(), page_src()
         )

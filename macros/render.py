@@ -84,8 +84,20 @@ def render_exercise_page(
 ) -> str:
     related_exercises = [exercises[i] for i in exercise.related.exercises]
     return _env.get_template("exercise_page.md.j2").render(
-        _context(lang, page_url, page_src, ex=exercise, related_exercises=related_exercises, titles=titles)
+        _context(
+            lang, page_url, page_src, ex=exercise, related_exercises=related_exercises, titles=titles,
+            timer_blocks=timer_blocks(exercise, lang),
+        )
     )
+
+
+def timer_blocks(exercise: Exercise, lang: str) -> list[dict]:
+    """The exercise as one block of the live timer (lib/timer.js mountTimer): its steps'
+    titles, minutes and words to say, in one language."""
+    steps = [
+        {"title": s.title[lang], "minutes": s.minutes, "say": s.say[lang] if s.say else ""} for s in exercise.steps
+    ]
+    return [{"title": exercise.title[lang], "minutes": exercise.total_minutes, "steps": steps}]
 
 
 def render_catalog(exercises: dict[str, Exercise], lang: str, page_url: str) -> str:
