@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from .calendar import unknown_event
 from .errors import ContentError
 from .model import LANGUAGES, Exercise
 
@@ -68,6 +69,7 @@ def check_translations(docs_dir: Path) -> None:
 # calls whose first argument names an exercise or a docs folder.
 MACRO_NAMES = (
     "exercise_page", "exercise_card", "exercise_catalog", "card_deck", "theme_index", "glossary_table", "page_list",
+    "month_of", "programme", "annual_cycle",
 )
 MACRO_CALL = re.compile(r"\{\{-?\s*([A-Za-z_]\w*)\s*\(\s*(?:(['\"])(.*?)\2)?")
 
@@ -80,7 +82,11 @@ def unknown_section(lang: str, section: str) -> str:
     return f"no folder docs/{lang}/{section}/"
 
 
-def check_macro_calls(docs_dir: Path, exercises: dict[str, Exercise]) -> None:
+def unknown_programme(programme_id: str) -> str:
+    return f"no programmes/{programme_id}.yml"
+
+
+def check_macro_calls(docs_dir: Path, exercises: dict[str, Exercise], calendar=None, root: Path | None = None) -> None:
     """Each macro a page calls exists, and an id written in the call names an
     exercise or a docs folder: found here, before the render, so the build and
     `make validate` list it like any other problem."""
@@ -95,5 +101,9 @@ def check_macro_calls(docs_dir: Path, exercises: dict[str, Exercise]) -> None:
                     problems.append(f"{shown}: {name} [{lang}]: {unknown_exercise(argument)}")
                 elif name == "page_list" and argument and not (docs_dir / lang / argument).is_dir():
                     problems.append(f"{shown}: {name} [{lang}]: {unknown_section(lang, argument)}")
+                elif name == "month_of" and argument and calendar is not None and argument not in calendar.ids():
+                    problems.append(f"{shown}: {name} [{lang}]: {unknown_event(argument)}")
+                elif name == "programme" and argument and root is not None and not (root / "programmes" / f"{argument}.yml").is_file():
+                    problems.append(f"{shown}: {name} [{lang}]: {unknown_programme(argument)}")
     if problems:
         raise ContentError(problems)
