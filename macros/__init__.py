@@ -15,8 +15,9 @@ from .errors import ContentError
 from .glossary import abbreviation_lines
 from .labels import all_labels
 from .model import LANGUAGES
-from .pages import section_pages
-from .references import unknown_exercise, unknown_section
+from .calendar import FORMS, month_text, unknown_event
+from .pages import page_title, section_pages
+from .references import unknown_exercise, unknown_programme, unknown_section
 from .updated import last_commit_dates, last_updated
 
 
@@ -85,6 +86,41 @@ def define_env(env) -> None:
     @env.macro
     def glossary_table() -> str:
         return render.render_glossary(content.glossary, language())
+
+    def page_titles(lang: str) -> dict[str, str]:
+        """Titles of the pages a programme or the calendar links to, by docs path."""
+        docs_dir = Path(env.project_dir) / "docs" / lang
+        paths = {e.link.split("#")[0] for e in content.calendar.events}
+        paths |= {r for p in content.programmes.values() for s in p.sessions for r in s.reading}
+        return {p: page_title(docs_dir / p) for p in paths if not p.startswith("exercises/")}
+
+    @env.macro
+    def month_of(event_id: str, form: str = "name") -> str:
+        """The month(s) of a calendar event in the page's language, e.g.
+        month_of('mid-year-check', 'in') -> "kesäkuussa" / "i juni"."""
+        if event_id not in content.calendar.ids():
+            raise problem("month_of", unknown_event(event_id))
+        if form not in FORMS:
+            raise problem("month_of", f"no form '{form}' (there are: {', '.join(FORMS)})")
+        return month_text(content.calendar.months(event_id), language(), form)
+
+    @env.macro
+    def annual_cycle() -> str:
+        lang = language()
+        return render.render_annual_cycle(content.calendar, content.exercises, lang, page_src(), page_titles(lang))
+
+    @env.macro
+    def programme(programme_id: str) -> str:
+        """A ready programme's section with computed agendas (programmes/<id>.yml)."""
+        if programme_id not in content.programmes:
+            raise problem("programme", unknown_programme(programme_id))
+        lang = language()
+        # The link to the planner appears once the planner page is part of the site.
+        planner = (Path(env.project_dir) / "docs" / lang / "planner" / "index.md").is_file()
+        return render.render_programme(
+            content.programmes[programme_id], content.exercises, content.calendar, lang, page_url(), page_src(),
+            page_titles(lang), planner,
+        )
 
     @env.macro
     def use_module(feature: str) -> str:

@@ -4,12 +4,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from .calendar import Calendar, load_calendar
 from .errors import ContentError
 from .glossary import Glossary, load_glossary
 from .labels import all_labels
 from .loader import load_exercises
 from .model import LANGUAGES, Exercise
 from .pages import check_pages, section_pages
+from .programme import Programme, load_programmes
 from .references import check_exercise_pages, check_macro_calls, check_references, check_translations
 
 
@@ -18,6 +20,8 @@ class Content:
     exercises: dict[str, Exercise]
     titles: dict[str, dict[str, dict[str, str]]]  # section -> lang -> id -> title
     glossary: Glossary
+    calendar: Calendar
+    programmes: dict[str, Programme]
 
     def titles_for(self, lang: str) -> dict[str, dict[str, str]]:
         return {section: by_lang[lang] for section, by_lang in self.titles.items()}
@@ -40,14 +44,20 @@ def load_content(root: Path) -> Content:
     check(check_pages, docs_dir)
     glossary = check(load_glossary, root)
     exercises = check(load_exercises, root / "exercises", root)
+    calendar = check(load_calendar, root)
+    programmes = None
     if exercises is not None:
         check(check_references, exercises, docs_dir)
         check(check_exercise_pages, exercises, docs_dir)
-        check(check_macro_calls, docs_dir, exercises)
+        if calendar is not None:
+            check(check_macro_calls, docs_dir, exercises, calendar, root)
+            programmes = check(load_programmes, root, exercises, calendar)
     if problems:
         raise ContentError(problems)
     titles = {
         section: {lang: {p.id: p.title for p in section_pages(docs_dir, lang, section)} for lang in LANGUAGES}
         for section in ("guides", "templates")
     }
-    return Content(exercises=exercises, titles=titles, glossary=glossary)
+    return Content(
+        exercises=exercises, titles=titles, glossary=glossary, calendar=calendar, programmes=programmes or {}
+    )

@@ -107,6 +107,20 @@ class Step(Strict):
     say: Text | None = Field(default=None, description="Words the facilitator can say to the group")
 
 
+class ShortVersion(Strict):
+    """A shorter way to run the exercise, for a programme slot below its duration range."""
+
+    minutes: int = Field(ge=1, le=240, description="Length of the short version; below duration.min")
+    steps: list[Step] = Field(min_length=2, description="The short version's steps; their minutes add up to `minutes`")
+
+    @model_validator(mode="after")
+    def _adds_up(self) -> "ShortVersion":
+        total = sum(step.minutes for step in self.steps)
+        if total != self.minutes:
+            raise ValueError(f"the short version's steps add up to {total} minutes, not its stated {self.minutes}")
+        return self
+
+
 class Related(Strict):
     guides: list[Slug] = Field(default_factory=list, description="Ids of pages in docs/<lang>/guides/")
     templates: list[Slug] = Field(default_factory=list, description="Ids of pages in docs/<lang>/templates/")
@@ -172,6 +186,9 @@ class Exercise(Strict):
     modes: list[Mode] = Field(min_length=1)
     materials: list[Text] = Field(min_length=1)
     steps: list[Step] = Field(min_length=2)
+    short_version: ShortVersion | None = Field(
+        default=None, description="Optional shorter run of the exercise (steps with minutes), for tight programme slots"
+    )
     debrief: list[Text] = Field(min_length=2, description="Debrief questions")
     remote_variant: list[Text] = Field(min_length=1, description="How to run it in a video meeting")
     tips: list[Text] = Field(min_length=1)
@@ -193,6 +210,11 @@ class Exercise(Strict):
             raise ValueError(
                 f"the steps add up to {total} minutes, outside duration "
                 f"{self.duration.min}-{self.duration.max}"
+            )
+        if self.short_version and self.short_version.minutes >= self.duration.min:
+            raise ValueError(
+                f"short_version.minutes ({self.short_version.minutes}) must be below duration.min "
+                f"({self.duration.min}); a slot in the duration range uses the full steps"
             )
         return self
 

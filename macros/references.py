@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from .calendar import unknown_event
 from .errors import ContentError
 from .model import LANGUAGES, Exercise
 
@@ -69,6 +70,7 @@ def check_translations(docs_dir: Path) -> None:
 MACRO_NAMES = (
     "exercise_page", "exercise_card", "exercise_catalog", "card_deck", "theme_index", "glossary_table", "page_list",
     "use_module",
+    "month_of", "programme", "annual_cycle",
 )
 FEATURE_SCRIPTS = "overrides/assets/js"  # use_module("x") loads x.js from here
 MACRO_CALL = re.compile(r"\{\{-?\s*([A-Za-z_]\w*)\s*\(\s*(?:(['\"])(.*?)\2)?")
@@ -82,7 +84,11 @@ def unknown_section(lang: str, section: str) -> str:
     return f"no folder docs/{lang}/{section}/"
 
 
-def check_macro_calls(docs_dir: Path, exercises: dict[str, Exercise]) -> None:
+def unknown_programme(programme_id: str) -> str:
+    return f"no programmes/{programme_id}.yml"
+
+
+def check_macro_calls(docs_dir: Path, exercises: dict[str, Exercise], calendar=None, root: Path | None = None) -> None:
     """Each macro a page calls exists, and an id written in the call names an
     exercise or a docs folder: found here, before the render, so the build and
     `make validate` list it like any other problem."""
@@ -99,5 +105,9 @@ def check_macro_calls(docs_dir: Path, exercises: dict[str, Exercise]) -> None:
                     problems.append(f"{shown}: {name} [{lang}]: {unknown_section(lang, argument)}")
                 elif name == "use_module" and argument and not (docs_dir.parent / FEATURE_SCRIPTS / f"{argument}.js").is_file():
                     problems.append(f"{shown}: {name} [{lang}]: no script {FEATURE_SCRIPTS}/{argument}.js")
+                elif name == "month_of" and argument and calendar is not None and argument not in calendar.ids():
+                    problems.append(f"{shown}: {name} [{lang}]: {unknown_event(argument)}")
+                elif name == "programme" and argument and root is not None and not (root / "programmes" / f"{argument}.yml").is_file():
+                    problems.append(f"{shown}: {name} [{lang}]: {unknown_programme(argument)}")
     if problems:
         raise ContentError(problems)

@@ -126,3 +126,46 @@ def render_glossary(glossary, lang: str) -> str:
 
 def render_updated(day, lang: str) -> str:
     return _env.get_template("updated.html.j2").render(_context(lang, "", day=day))
+
+
+def render_programme(programme, exercises: dict[str, Exercise], calendar, lang: str, page_url: str, page_src: str,
+                     page_titles: dict[str, str], planner: bool) -> str:
+    """A programme's section: intro, timeline and per session the computed agenda.
+    `page_titles`: docs path -> title for the pre-reading links; `planner`: whether the
+    planner page is built (the "open in planner" link points at it)."""
+    from . import plan_link
+    from .calendar import month_text
+    from .programme import agenda, session_plan
+
+    context = _context(lang, page_url, page_src, programme=programme, page_titles=page_titles, exercises=exercises)
+    sessions = [
+        {
+            "session": s,
+            "when": month_text(calendar.months(s.month), lang),
+            "rows": agenda(s, programme.start, exercises),
+            "plan_href": plan_link.plan_href(session_plan(programme, s, lang), context["url"]) if planner else None,
+        }
+        for s in programme.sessions
+    ]
+    timeline = [
+        {"event": calendar.event(e), "when": month_text(calendar.months(e), lang)} for e in programme.calendar
+    ]
+    return _env.get_template("programme.md.j2").render(context, sessions=sessions, timeline=timeline)
+
+
+def render_annual_cycle(calendar, exercises: dict[str, Exercise], lang: str, page_src: str,
+                        page_titles: dict[str, str]) -> str:
+    """The year at a glance: one row per event that is not part of another."""
+    from .calendar import month_text
+
+    rows = []
+    for event in calendar.events:
+        if event.part_of:
+            continue
+        page = event.link.split("#")[0]
+        if page.startswith("exercises/"):
+            title = exercises[page.removeprefix("exercises/").removesuffix(".md")].title[lang]
+        else:
+            title = page_titles[page]
+        rows.append({"event": event, "when": month_text(calendar.months(event.id), lang), "link_title": title})
+    return _env.get_template("annual_cycle.md.j2").render(_context(lang, "", page_src, rows=rows))

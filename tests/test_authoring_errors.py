@@ -23,7 +23,8 @@ STUB = "{{ exercise_page() }}\n"
 
 
 def make_project(root: Path) -> Path:
-    """The smallest valid project: both languages, a home page, one guide, one exercise."""
+    """The smallest valid project: both languages, a home page, one guide, one exercise,
+    a calendar of one event and a programme of one session."""
     pages = {
         "index.md": {"fi": "# Etusivu\n", "sv": "# Startsida\n"},
         "guides/coaching-leadership.md": {"fi": "---\ndescription: Opas\n---\n# Valmentava johtaminen\n", "sv": "# Coachande ledarskap\n"},
@@ -39,6 +40,9 @@ def make_project(root: Path) -> Path:
     shutil.copy(FIXTURES / "exercises" / "valid-exercise.yml", root / "exercises")
     (root / "data").mkdir()
     shutil.copy(FIXTURES / "authoring" / "glossary.yml", root / "data")
+    shutil.copy(FIXTURES / "authoring" / "calendar.yml", root / "data")
+    (root / "programmes").mkdir()
+    shutil.copy(FIXTURES / "authoring" / "programme.yml", root / "programmes" / "demo.yml")
     shutil.copytree(ROOT / "macros" / "labels", root / "macros" / "labels")
     return root
 
@@ -70,6 +74,7 @@ def apply_case(root: Path, case: dict) -> None:
 def test_the_base_project_is_valid(tmp_path):
     content = load_content(make_project(tmp_path))
     assert list(content.exercises) == ["valid-exercise"]
+    assert list(content.programmes) == ["demo"]
     assert content.titles["guides"]["sv"] == {"coaching-leadership": "Coachande ledarskap"}
 
 

@@ -11,7 +11,7 @@ def expected_ids(exercises, mode=None, up_to=None, theme=None, size=None):
     return sorted(
         e.id for e in exercises.values()
         if (mode is None or mode in e.modes)
-        and (up_to is None or e.duration.min <= up_to)
+        and (up_to is None or e.duration.max <= up_to)
         and (theme is None or theme in e.themes)
         and (size is None or e.group_size.min <= size <= e.group_size.max)
     )
@@ -39,6 +39,19 @@ def test_remote_and_up_to_30_minutes_shows_exactly_the_matching_exercises(page, 
     assert page.input_value("#kv-filter-mode") == "remote"
     assert page.input_value("#kv-filter-duration") == "30"
     assert shown_ids(page) == expected
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_up_to_30_minutes_leaves_out_an_exercise_that_can_run_over(page, base_url, exercises, lang):
+    """The bucket compares against the longest duration: an exercise of 30-35 minutes
+    (feedforward round) would run over a 30-minute slot, so it is not shown."""
+    over = [e.id for e in exercises.values() if e.duration.min <= 30 < e.duration.max]
+    assert over, "the data should hold an exercise whose range straddles 30 minutes"
+    page.goto(base_url + LANGUAGES[lang] + "exercises/?duration=30")
+    shown = shown_ids(page)
+    assert shown == expected_ids(exercises, up_to=30)
+    assert not set(over) & set(shown)
+    assert all(exercises[i].duration.max <= 30 for i in shown)
 
 
 def test_theme_and_group_size_combine(page, base_url, exercises):

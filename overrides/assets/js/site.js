@@ -33,10 +33,11 @@
     return parseInt(row.getAttribute("data-" + name), 10);
   }
 
-  // "Up to N minutes" means the exercise can be run in N minutes.
+  // "Up to N minutes" means the exercise, run in full, ends within N minutes: its
+  // longest duration counts (a 30-35-minute exercise is not "up to 30").
   function fitsDuration(row, bucket) {
     if (bucket === "longer") return number(row, "duration-max") > 60;
-    return number(row, "duration-min") <= parseInt(bucket, 10);
+    return number(row, "duration-max") <= parseInt(bucket, 10);
   }
 
   function matches(row, filter) {

@@ -1,0 +1,39 @@
+"""Plan links: a whole plan in the planner's URL fragment, no server.
+
+The format is shared with the planner (overrides/assets/js/, planner/ in each
+language):  planner/#plan=<base64url of UTF-8 JSON>, base64url as in RFC 4648 §5
+without padding. The JSON:
+  {"v": 1, "title": "…", "start": "09:00", "target": 210, "blocks": [
+     {"type": "exercise", "id": "listening-pairs", "version": "full"},
+     {"type": "exercise", "id": "sbi-workshop", "version": "short"},
+     {"type": "exercise", "id": "x", "minutes": 40},
+     {"type": "break", "minutes": 15},
+     {"type": "custom", "title": {"fi": "…", "sv": "…"}, "minutes": 30, "note": {"fi": "…", "sv": "…"}}]}
+A custom title or note may also be a plain string (typed by a trainer); "version"
+defaults to "full"; "minutes" on an exercise overrides its length.
+"""
+from __future__ import annotations
+
+import base64
+import json
+
+PLANNER_PAGE = "planner/"
+VERSION = 1
+
+
+def encode(plan: dict) -> str:
+    """The fragment's value: compact JSON, UTF-8 (not \\u escapes), base64url, no padding."""
+    data = json.dumps({"v": VERSION, **plan}, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    return base64.urlsafe_b64encode(data).decode("ascii").rstrip("=")
+
+
+def decode(value: str) -> dict:
+    """The inverse of encode (for tests and tools)."""
+    padded = value + "=" * (-len(value) % 4)
+    return json.loads(base64.urlsafe_b64decode(padded.encode("ascii")).decode("utf-8"))
+
+
+def plan_href(plan: dict, url) -> str:
+    """A link to the planner holding `plan`; `url` is the page's relative-URL helper
+    (render.relative_url bound to the page), so the link works under a sub-path."""
+    return f"{url(PLANNER_PAGE)}#plan={encode(plan)}"
