@@ -1,10 +1,11 @@
 """Load and check all structured content once per build."""
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from .errors import ContentError
+from .forms import Form, load_forms
 from .glossary import Glossary, load_glossary
 from .labels import all_labels
 from .loader import load_exercises
@@ -18,6 +19,7 @@ class Content:
     exercises: dict[str, Exercise]
     titles: dict[str, dict[str, dict[str, str]]]  # section -> lang -> id -> title
     glossary: Glossary
+    forms: dict[str, Form] = field(default_factory=dict)  # forms/<template-id>.yml
 
     def titles_for(self, lang: str) -> dict[str, dict[str, str]]:
         return {section: by_lang[lang] for section, by_lang in self.titles.items()}
@@ -40,14 +42,15 @@ def load_content(root: Path) -> Content:
     check(check_pages, docs_dir)
     glossary = check(load_glossary, root)
     exercises = check(load_exercises, root / "exercises", root)
+    forms = check(load_forms, root) or {}
     if exercises is not None:
         check(check_references, exercises, docs_dir)
         check(check_exercise_pages, exercises, docs_dir)
-        check(check_macro_calls, docs_dir, exercises)
+        check(check_macro_calls, docs_dir, exercises, forms)
     if problems:
         raise ContentError(problems)
     titles = {
         section: {lang: {p.id: p.title for p in section_pages(docs_dir, lang, section)} for lang in LANGUAGES}
         for section in ("guides", "templates")
     }
-    return Content(exercises=exercises, titles=titles, glossary=glossary)
+    return Content(exercises=exercises, titles=titles, glossary=glossary, forms=forms)

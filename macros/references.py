@@ -68,6 +68,7 @@ def check_translations(docs_dir: Path) -> None:
 # calls whose first argument names an exercise or a docs folder.
 MACRO_NAMES = (
     "exercise_page", "exercise_card", "exercise_catalog", "card_deck", "theme_index", "glossary_table", "page_list",
+    "template_form",
 )
 MACRO_CALL = re.compile(r"\{\{-?\s*([A-Za-z_]\w*)\s*\(\s*(?:(['\"])(.*?)\2)?")
 
@@ -76,11 +77,15 @@ def unknown_exercise(exercise_id: str) -> str:
     return f"no exercise has the id '{exercise_id}'"
 
 
+def unknown_form(form_id: str) -> str:
+    return f"no form forms/{form_id}.yml"
+
+
 def unknown_section(lang: str, section: str) -> str:
     return f"no folder docs/{lang}/{section}/"
 
 
-def check_macro_calls(docs_dir: Path, exercises: dict[str, Exercise]) -> None:
+def check_macro_calls(docs_dir: Path, exercises: dict[str, Exercise], forms: dict | None = None) -> None:
     """Each macro a page calls exists, and an id written in the call names an
     exercise or a docs folder: found here, before the render, so the build and
     `make validate` list it like any other problem."""
@@ -93,6 +98,8 @@ def check_macro_calls(docs_dir: Path, exercises: dict[str, Exercise]) -> None:
                     problems.append(f"{shown}: {name} [{lang}]: no macro of this name (there are: {', '.join(MACRO_NAMES)})")
                 elif name in ("exercise_card", "exercise_page") and argument and argument not in exercises:
                     problems.append(f"{shown}: {name} [{lang}]: {unknown_exercise(argument)}")
+                elif name == "template_form" and forms is not None and (argument or file.stem) not in forms:
+                    problems.append(f"{shown}: {name} [{lang}]: {unknown_form(argument or file.stem)}")
                 elif name == "page_list" and argument and not (docs_dir / lang / argument).is_dir():
                     problems.append(f"{shown}: {name} [{lang}]: {unknown_section(lang, argument)}")
     if problems:

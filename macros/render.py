@@ -114,3 +114,8 @@ def render_glossary(glossary, lang: str) -> str:
 
 def render_updated(day, lang: str) -> str:
     return _env.get_template("updated.html.j2").render(_context(lang, "", day=day))
+
+
+def render_template_form(form, lang: str) -> str:
+    data = form.for_language(lang, labels(lang)["forms"])
+    return _env.get_template("template_form.html.j2").render(_context(lang, "", form=form, data=data))
