@@ -32,6 +32,13 @@ function today() {
   return `${now.getFullYear()}-${twoDigits(now.getMonth() + 1)}-${twoDigits(now.getDate())}`;
 }
 
+/* The page's h1 without its permalink sign. */
+function pageTitle() {
+  const heading = (document.querySelector(".md-content h1") || document.createElement("h1")).cloneNode(true);
+  heading.querySelectorAll(".headerlink").forEach((link) => link.remove());
+  return heading.textContent.trim();
+}
+
 function setUp(root) {
   const t = labelsFor("forms");
   const lang = pageLanguage();
@@ -40,7 +47,7 @@ function setUp(root) {
   const status = root.querySelector(".kv-form__status");
   const fileInput = root.querySelector(".kv-form__file");
   const dialog = root.querySelector(".kv-form__dialog");
-  const title = (document.querySelector("h1") || document.createElement("h1")).textContent.trim();
+  const title = pageTitle();
   const store = openStore("forms", STORE_VERSION);
   const key = `${definition.id}:${lang}`;
   let timer = null;
