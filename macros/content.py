@@ -42,7 +42,7 @@ def load_content(root: Path) -> Content:
     check(check_pages, docs_dir)
     glossary = check(load_glossary, root)
     exercises = check(load_exercises, root / "exercises", root)
-    forms = check(load_forms, root) or {}
+    forms = check(load_forms, root)  # None when a form is bad: its calls are not checked then
     if exercises is not None:
         check(check_references, exercises, docs_dir)
         check(check_exercise_pages, exercises, docs_dir)
@@ -53,4 +53,4 @@ def load_content(root: Path) -> Content:
         section: {lang: {p.id: p.title for p in section_pages(docs_dir, lang, section)} for lang in LANGUAGES}
         for section in ("guides", "templates")
     }
-    return Content(exercises=exercises, titles=titles, glossary=glossary, forms=forms)
+    return Content(exercises=exercises, titles=titles, glossary=glossary, forms=forms or {})
