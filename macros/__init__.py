@@ -17,7 +17,7 @@ from .labels import all_labels
 from .model import LANGUAGES
 from .calendar import FORMS, month_text, unknown_event
 from .pages import page_title, section_pages
-from .references import unknown_exercise, unknown_programme, unknown_section
+from .references import unknown_exercise, unknown_form, unknown_programme, unknown_section
 from .updated import last_commit_dates, last_updated
 
 
@@ -129,6 +129,15 @@ def define_env(env) -> None:
         if feature not in modules:
             modules.append(feature)
         return ""
+
+    @env.macro
+    def template_form(form_id: str | None = None) -> str:
+        """A discussion template's form (forms/<id>.yml); the id defaults to the page's file name."""
+        form_id = form_id or PurePosixPath(page_src()).stem
+        if form_id not in content.forms:
+            raise problem("template_form", unknown_form(form_id))
+        use_module("forms")
+        return render.render_template_form(content.forms[form_id], language())
 
     @env.macro
     def page_list(section: str) -> str:

@@ -1,11 +1,12 @@
 """Load and check all structured content once per build."""
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from .calendar import Calendar, load_calendar
 from .errors import ContentError
+from .forms import Form, load_forms
 from .glossary import Glossary, load_glossary
 from .labels import all_labels
 from .loader import load_exercises
@@ -22,6 +23,7 @@ class Content:
     glossary: Glossary
     calendar: Calendar
     programmes: dict[str, Programme]
+    forms: dict[str, Form] = field(default_factory=dict)  # forms/<template-id>.yml
 
     def titles_for(self, lang: str) -> dict[str, dict[str, str]]:
         return {section: by_lang[lang] for section, by_lang in self.titles.items()}
@@ -45,12 +47,13 @@ def load_content(root: Path) -> Content:
     glossary = check(load_glossary, root)
     exercises = check(load_exercises, root / "exercises", root)
     calendar = check(load_calendar, root)
+    forms = check(load_forms, root)  # None when a form is bad: its calls are not checked then
     programmes = None
     if exercises is not None:
         check(check_references, exercises, docs_dir)
         check(check_exercise_pages, exercises, docs_dir)
         if calendar is not None:
-            check(check_macro_calls, docs_dir, exercises, calendar, root)
+            check(check_macro_calls, docs_dir, exercises, calendar, root, forms)
             programmes = check(load_programmes, root, exercises, calendar)
     if problems:
         raise ContentError(problems)
@@ -59,5 +62,6 @@ def load_content(root: Path) -> Content:
         for section in ("guides", "templates")
     }
     return Content(
-        exercises=exercises, titles=titles, glossary=glossary, calendar=calendar, programmes=programmes or {}
+        exercises=exercises, titles=titles, glossary=glossary, calendar=calendar, programmes=programmes or {},
+        forms=forms or {},
     )

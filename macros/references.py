@@ -69,7 +69,7 @@ def check_translations(docs_dir: Path) -> None:
 # calls whose first argument names an exercise or a docs folder.
 MACRO_NAMES = (
     "exercise_page", "exercise_card", "exercise_catalog", "card_deck", "theme_index", "glossary_table", "page_list",
-    "use_module",
+    "use_module", "template_form",
     "month_of", "programme", "annual_cycle",
 )
 FEATURE_SCRIPTS = "overrides/assets/js"  # use_module("x") loads x.js from here
@@ -80,6 +80,10 @@ def unknown_exercise(exercise_id: str) -> str:
     return f"no exercise has the id '{exercise_id}'"
 
 
+def unknown_form(form_id: str) -> str:
+    return f"no form forms/{form_id}.yml"
+
+
 def unknown_section(lang: str, section: str) -> str:
     return f"no folder docs/{lang}/{section}/"
 
@@ -88,7 +92,8 @@ def unknown_programme(programme_id: str) -> str:
     return f"no programmes/{programme_id}.yml"
 
 
-def check_macro_calls(docs_dir: Path, exercises: dict[str, Exercise], calendar=None, root: Path | None = None) -> None:
+def check_macro_calls(docs_dir: Path, exercises: dict[str, Exercise], calendar=None, root: Path | None = None,
+                      forms: dict | None = None) -> None:
     """Each macro a page calls exists, and an id written in the call names an
     exercise or a docs folder: found here, before the render, so the build and
     `make validate` list it like any other problem."""
@@ -101,6 +106,8 @@ def check_macro_calls(docs_dir: Path, exercises: dict[str, Exercise], calendar=N
                     problems.append(f"{shown}: {name} [{lang}]: no macro of this name (there are: {', '.join(MACRO_NAMES)})")
                 elif name in ("exercise_card", "exercise_page") and argument and argument not in exercises:
                     problems.append(f"{shown}: {name} [{lang}]: {unknown_exercise(argument)}")
+                elif name == "template_form" and forms is not None and (argument or file.stem) not in forms:
+                    problems.append(f"{shown}: {name} [{lang}]: {unknown_form(argument or file.stem)}")
                 elif name == "page_list" and argument and not (docs_dir / lang / argument).is_dir():
                     problems.append(f"{shown}: {name} [{lang}]: {unknown_section(lang, argument)}")
                 elif name == "use_module" and argument and not (docs_dir.parent / FEATURE_SCRIPTS / f"{argument}.js").is_file():

@@ -169,3 +169,8 @@ def render_annual_cycle(calendar, exercises: dict[str, Exercise], lang: str, pag
             title = page_titles[page]
         rows.append({"event": event, "when": month_text(calendar.months(event.id), lang), "link_title": title})
     return _env.get_template("annual_cycle.md.j2").render(_context(lang, "", page_src, rows=rows))
+
+
+def render_template_form(form, lang: str) -> str:
+    data = form.for_language(lang, labels(lang)["forms"])
+    return _env.get_template("template_form.html.j2").render(_context(lang, "", form=form, data=data))

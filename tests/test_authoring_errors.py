@@ -102,7 +102,7 @@ def test_validate_prints_the_list_and_exits_1(tmp_path):
 def copy_of_the_site(tmp_path: Path) -> Path:
     root = tmp_path / "site-src"
     root.mkdir()
-    for name in ("docs", "exercises", "data", "macros", "overrides", "hooks", "tools"):
+    for name in ("docs", "exercises", "forms", "data", "macros", "overrides", "hooks", "tools"):
         shutil.copytree(ROOT / name, root / name, ignore=shutil.ignore_patterns("__pycache__", "node_modules"))
     shutil.copy(ROOT / "mkdocs.yml", root)
     return root

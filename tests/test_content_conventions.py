@@ -12,7 +12,7 @@ from macros.languages import LANGUAGES
 
 REQUIRED_IDS = {
     "guides": ["phrases", "example", "pitfalls", "next"],
-    "templates": ["before", "outline", "notes", "after", "more"],
+    "templates": ["before", "outline", "form", "after", "more"],
 }
 LESSON_IDS = ["reflect", "do-now", "self-check", "next"]
 DESCRIPTION = re.compile(r"\A---\n(?:.*\n)*?description: .+\n(?:.*\n)*?---\n")
