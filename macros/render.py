@@ -114,3 +114,8 @@ def render_glossary(glossary, lang: str) -> str:
 
 def render_updated(day, lang: str) -> str:
     return _env.get_template("updated.html.j2").render(_context(lang, "", day=day))
+
+
+def render_learning(template: str, lang: str, **data) -> str:
+    """A self-study block (macros/templates/learning_<template>.html.j2)."""
+    return _env.get_template(f"learning_{template}.html.j2").render(_context(lang, "", **data))
