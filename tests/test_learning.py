@@ -254,3 +254,27 @@ def test_with_storage_disabled_the_page_says_so_and_works_for_the_visit(fresh, b
     expect(page.locator("[data-kv-reflection='r1'] [data-kv-status]")).to_have_text(t["answer_for_visit"])
     page.get_by_role("button", name=t["mark_done"]).click()
     expect(page.get_by_role("button", name=t["unmark_done"])).to_be_visible()
+
+
+def test_a_new_module_folder_joins_the_progress_by_itself(tmp_path):
+    """The module and lesson list is read from the docs folder: a new folder with an
+    index.md (e.g. self-study/coaching/) and its lessons need no code change."""
+    from macros.learning import page_data
+
+    for lang in LANGUAGES:
+        folder = tmp_path / lang / "self-study" / "coaching"
+        folder.mkdir(parents=True)
+        (folder / "index.md").write_text("# Valmennus\n", encoding="utf-8")
+        (folder / "group.md").write_text("# Ryhmävalmennus\n", encoding="utf-8")
+        (folder / "internal-coach.md").write_text("# Sisäinen valmentaja\n", encoding="utf-8")
+    order = ["self-study/coaching/index.md", "self-study/coaching/internal-coach.md", "self-study/coaching/group.md"]
+    found = catalog(tmp_path, LANGUAGES[0], True, order)
+    assert [m.id for m in found] == ["coaching"]
+    assert [(l.id, l.url) for l in found[0].lessons] == [
+        ("coaching/internal-coach", "self-study/coaching/internal-coach/"),
+        ("coaching/group", "self-study/coaching/group/"),
+    ]
+    offline = catalog(tmp_path, LANGUAGES[0], False, order)
+    assert offline[0].lessons[1].url == "self-study/coaching/group.html"
+    data = page_data(found, LANGUAGES[0], "self-study/coaching/group.md", "self-study/coaching/group/")
+    assert (data["kind"], data["module"], data["lesson"], data["root"]) == ("lesson", "coaching", "coaching/group", "../../../")

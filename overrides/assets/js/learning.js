@@ -6,7 +6,7 @@
      last:<lang>               the lesson opened last, e.g. "change/finding-footing"
      lesson:<lang>:<lesson>    {opened, done: "YYYY-MM-DD" | null,
                                 reflections: {key: {question, answer}},
-                                tasks: {index: true}, ratings: {row: {statement, value}}}
+                                tasks: {index: true}, ratings: {row: {statement, value, of}}}
    The modules and lessons come from the page (#kv-learning-data, macros/learning.py),
    so a new module needs no change here. */
 import { downloadFile, openStore, readFile } from "./lib/store.js";
@@ -235,7 +235,7 @@ function setUpRatings(id) {
       radio.checked = Boolean(kept[index] && kept[index].value === value);
       radio.addEventListener("change", () => {
         changeLesson(id, (lesson) => {
-          lesson.ratings[index] = { statement, value };
+          lesson.ratings[index] = { statement, value, of: scale[scale.length - 1] };
         });
         mark(value);
       });
@@ -336,7 +336,7 @@ function renderSummary(body) {
       if (ratings.length) {
         item.append(element("h4", "", L.ratings));
         const list = element("ul", "kv-summary__ratings");
-        ratings.forEach((rating) => list.append(element("li", "", `${rating.statement} ${rating.value}/5`)));
+        ratings.forEach((rating) => list.append(element("li", "", `${rating.statement} ${rating.value}/${rating.of}`)));
         item.append(list);
       }
       section.append(item);
