@@ -14,6 +14,7 @@ from .content import load_content
 from .errors import ContentError
 from .glossary import abbreviation_lines
 from .labels import all_labels
+from .learning import REFLECTION_KEY, SUMMARY_PAGE, catalog, insert_before_heading, nav_order, page_data, page_kind, url_of
 from .model import LANGUAGES
 from .calendar import FORMS, month_text, unknown_event
 from .pages import page_title, section_pages
@@ -32,6 +33,7 @@ def define_env(env) -> None:
     # Read by on_post_page_macros below.
     env.kv_content = content
     env.kv_dates = last_commit_dates(root)
+    env.kv_learning = {}  # the self-study module lists, per language (add_learning)
 
     def language() -> str:
         return env.conf["plugins"]["i18n"].current_language
@@ -140,6 +142,27 @@ def define_env(env) -> None:
         return render.render_template_form(content.forms[form_id], language())
 
     @env.macro
+    def reflection(key: str, question: str) -> str:
+        """A reflection question of a lesson as a text field kept on the device.
+        The key names the answer: the same key in every language's page."""
+        if not REFLECTION_KEY.fullmatch(key):
+            raise problem("reflection", f"key '{key}': use lower-case letters, digits and hyphens")
+        seen = env.page.meta.setdefault("kv_reflections", [])
+        if key in seen:
+            raise problem("reflection", f"key '{key}' is used twice on the page")
+        if not question.strip():
+            raise problem("reflection", f"key '{key}': the question is empty")
+        seen.append(key)
+        use_module("learning")
+        return render.render_learning("reflection", language(), key=key, question=question)
+
+    @env.macro
+    def learning_summary() -> str:
+        """The "my learning" summary: name, lessons done, reflections; print, export, import, clear."""
+        use_module("learning")
+        return render.render_learning("summary", language())
+
+    @env.macro
     def page_list(section: str) -> str:
         """Links to every page of a docs section, read from the files in that folder."""
         lang = language()
@@ -149,10 +172,42 @@ def define_env(env) -> None:
         return render.render_page_list(section_pages(docs_dir, lang, section), lang, page_src())
 
 
+def add_learning(env, lang: str) -> None:
+    """Self-study pages get their progress parts by where they are, so a new module
+    or lesson needs nothing more than its files: a lesson its "done" mark (before
+    "Next"), the self-study home and each module page the progress box, and every
+    such page the module list for learning.js (macros/learning.py)."""
+    parts = PurePosixPath(env.page.file.src_uri).parts
+    src = str(PurePosixPath(*parts[1:])) if parts and parts[0] in LANGUAGES else env.page.file.src_uri
+    kind = page_kind(src)
+    modules = env.page.meta.setdefault("kv_modules", [])
+    if kind is None and "learning" not in modules:
+        return
+    if "learning" not in modules:
+        modules.append("learning")
+    directory_urls = env.conf["use_directory_urls"]
+    own_url = url_of(src, directory_urls)
+    if kind == "lesson":
+        env.markdown = insert_before_heading(env.markdown, render.render_learning("done", lang), "next")
+    elif kind in ("home", "module"):
+        summary = render.relative_url(url_of(SUMMARY_PAGE, directory_urls), own_url)
+        block = render.render_learning("progress", lang, summary_url=summary)
+        env.markdown = insert_before_heading(env.markdown, block)
+    docs_dir = Path(env.project_dir) / "docs"
+    if not hasattr(env, "kv_learning"):
+        env.kv_learning = {}
+    key = (lang, directory_urls)
+    if key not in env.kv_learning:
+        env.kv_learning[key] = catalog(docs_dir, lang, directory_urls, nav_order())
+    data = page_data(env.kv_learning[key], lang, src, own_url)
+    env.markdown += "\n\n" + render.render_learning("data", lang, data=data) + "\n"
+
+
 def on_post_page_macros(env) -> None:
     """After the macros of a page: add its "last updated" line and the abbreviations
     (the abbr extension turns each listed abbreviation into <abbr title="...">)."""
     lang = env.conf["plugins"]["i18n"].current_language
+    add_learning(env, lang)
     root = Path(env.project_dir)
     sources = [Path(env.page.file.abs_src_path)]
     parts = PurePosixPath(env.page.file.src_uri).parts

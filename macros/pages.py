@@ -94,13 +94,16 @@ def check_pages(docs_dir: Path) -> None:
 
 
 def section_pages(docs_dir: Path, lang: str, folder: str) -> list[PageInfo]:
-    """The pages of a section: its files and its sub-folders' index pages, by title."""
+    """The pages of a section: its files and its sub-folders' index pages, by title
+    (less those whose front matter says `kv_unlisted: true`)."""
     root = docs_dir / lang
     files = [p for p in (root / folder).glob("*.md") if p.stem != "index"]
     files += sorted((root / folder).glob("*/index.md"))
     pages = []
     for file in files:
         meta, _ = read_page(file)
+        if meta.get("kv_unlisted"):  # a page of the section that is not one of its items
+            continue
         pages.append(
             PageInfo(
                 id=file.parent.name if file.stem == "index" else file.stem,

@@ -174,3 +174,8 @@ def render_annual_cycle(calendar, exercises: dict[str, Exercise], lang: str, pag
 def render_template_form(form, lang: str) -> str:
     data = form.for_language(lang, labels(lang)["forms"])
     return _env.get_template("template_form.html.j2").render(_context(lang, "", form=form, data=data))
+
+
+def render_learning(template: str, lang: str, **data) -> str:
+    """A self-study block (macros/templates/learning_<template>.html.j2)."""
+    return _env.get_template(f"learning_{template}.html.j2").render(_context(lang, "", **data))

@@ -15,6 +15,8 @@ DOCS = ROOT / "docs"
 HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*(?:\{\s*#([\w-]+)\s*\})?\s*$")
 LINK = re.compile(r"\]\(([^)\s]+)(?:\s+\"[^\"]*\")?\)")
 MACRO = re.compile(r"\{\{.*?\}\}")
+# A reflection's question is the page's own text, in its language; its key is the same.
+REFLECTION_QUESTION = re.compile(r"(\{\{\s*reflection\(\s*\"[^\"]*\")\s*,\s*\"[^\"]*\"")
 FENCE = re.compile(r"^\s*(```|~~~)")
 
 
@@ -36,7 +38,7 @@ def structure(file: Path) -> dict:
     return {
         "headings": headings,
         "links": [link for link in LINK.findall(text) if not link.startswith(("http:", "https:", "mailto:"))],
-        "macros": MACRO.findall(text),
+        "macros": [REFLECTION_QUESTION.sub(r"\1", call) for call in MACRO.findall(text)],
     }
 
 
@@ -52,6 +54,31 @@ def test_page_structure_is_the_same_in_both_languages(path):
     assert fi["headings"] == sv["headings"], f"{path}: heading levels/ids differ"
     assert fi["links"] == sv["links"], f"{path}: links differ"
     assert fi["macros"] == sv["macros"], f"{path}: macro calls differ"
+
+
+def test_reflections_have_the_same_keys_in_both_languages():
+    """A reflection's answer is kept under its key: the same keys, in the same order,
+    in each language's page (the question is each page's own text)."""
+    from macros.learning import reflection_keys
+
+    differ = []
+    for path in sorted(pages("fi") & pages("sv")):
+        keys = {lang: reflection_keys((DOCS / lang / path).read_text(encoding="utf-8")) for lang in LANGUAGES}
+        if len({tuple(k) for k in keys.values()}) > 1:
+            differ.append(f"{path}: {keys}")
+    assert not differ, differ
+    lessons = [p for p in pages("fi") if p.startswith("self-study/") and p.count("/") == 2 and not p.endswith("index.md")]
+    without = [p for p in lessons if not reflection_keys((DOCS / "fi" / p).read_text(encoding="utf-8"))]
+    assert lessons and not without, f"lessons without a reflection field: {without}"
+
+
+def test_the_parity_check_ignores_a_reflection_question_but_not_its_key(tmp_path):
+    fi, sv = tmp_path / "fi.md", tmp_path / "sv.md"
+    fi.write_text('{{ reflection("r1", "Mitä opit?") }}\n', encoding="utf-8")
+    sv.write_text('{{ reflection("r1", "Vad lärde du dig?") }}\n', encoding="utf-8")
+    assert structure(fi)["macros"] == structure(sv)["macros"]
+    sv.write_text('{{ reflection("r2", "Vad lärde du dig?") }}\n', encoding="utf-8")
+    assert structure(fi)["macros"] != structure(sv)["macros"]
 
 
 def test_headings_with_ids_use_language_neutral_ascii():

@@ -1,5 +1,6 @@
 /* Site behaviour that needs JavaScript. Without it every page still works:
-   the catalog shows every exercise, the cards page every card. */
+   the catalog shows every exercise, the cards page every card. (Lesson tasks,
+   reflections and progress: learning.js, on the self-study pages only.) */
 (function () {
   "use strict";
 
@@ -116,37 +117,6 @@
     });
   }
 
-  // ---- Lesson tasks: ticked boxes stay ticked, on this device only --------------
-  // Each checkbox gets the task's text as its name (the generated label is empty),
-  // and its state is kept in localStorage: nothing leaves the reader's browser.
-  function setUpTaskLists() {
-    document.querySelectorAll(".md-typeset .task-list-item").forEach(function (item, index) {
-      var box = item.querySelector("input[type=checkbox]");
-      if (!box) return;
-      var text = item.textContent.replace(/\s+/g, " ").trim();
-      box.setAttribute("aria-label", text);
-      var key = "kv-task:" + location.pathname + ":" + index;
-      // A tap on the task's text ticks it too (not on a link, or a nested list,
-      // or while the reader selects text). box.click() fires "change" as a tap does.
-      item.addEventListener("click", function (event) {
-        var target = event.target;
-        if (target.closest(".task-list-item") !== item || target.closest("ul, ol") !== item.parentElement) return;
-        if (target.closest("a, abbr, button, input, label, select, textarea, summary")) return;
-        var selection = window.getSelection();
-        if (selection && !selection.isCollapsed) return;
-        box.click();
-      });
-      try {
-        box.checked = localStorage.getItem(key) === "1";
-        box.addEventListener("change", function () {
-          localStorage.setItem(key, box.checked ? "1" : "0");
-        });
-      } catch (error) {
-        // Storage may be blocked; the boxes still work for this visit.
-      }
-    });
-  }
-
   // ---- Wide tables: a box that scrolls sideways is a region that Tab can reach ----
   // Material wraps Markdown tables in .md-typeset__scrollwrap (already done when this
   // runs); ours sit in .kv-table-scroll. Only while a box is narrower than its table
@@ -200,7 +170,6 @@
   function start() {
     nameSearchDialog();
     setUpPrintButtons();
-    setUpTaskLists();
     setUpScrollRegions();
     setUpAbbreviations();
     document.querySelectorAll("[data-kv-catalog]").forEach(setUpCatalog);
