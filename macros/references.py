@@ -67,7 +67,7 @@ def check_translations(docs_dir: Path) -> None:
 # The macros define_env registers (a test keeps the two lists the same), and the
 # calls whose first argument names an exercise or a docs folder.
 MACRO_NAMES = (
-    "exercise_page", "exercise_card", "exercise_catalog", "card_deck", "theme_index", "glossary_table", "page_list", "planner",
+    "exercise_page", "exercise_card", "exercise_catalog", "card_deck", "theme_index", "glossary_table", "page_list", "planner", "use_module",
 )
 MACRO_CALL = re.compile(r"\{\{-?\s*([A-Za-z_]\w*)\s*\(\s*(?:(['\"])(.*?)\2)?")
 
