@@ -272,12 +272,40 @@ function listItems(target, items) {
 }
 
 let lastSchedule = null;
+const drawn = new Map(); // block key -> {signature, node}: a block redraws only when it changed
+
+/* Draws the blocks, reusing the element of every block whose times and contents are
+   as before: adding a block to a long plan draws one block, not all of them
+   (tools/bench.py measures it). */
+function placeBlocks(rows) {
+  const list = $("[data-kv-blocks]");
+  const nodes = rows.map((row) => {
+    const signature = JSON.stringify([row.start, row.minutes, row.title, row.note, row.block, row.warnings]);
+    const old = drawn.get(row.block.key);
+    if (old && old.signature === signature) return old.node;
+    const node = blockItem(row);
+    drawn.set(row.block.key, { signature, node });
+    return node;
+  });
+  const kept = new Set(rows.map((row) => row.block.key));
+  [...drawn.keys()].forEach((key) => kept.has(key) || drawn.delete(key));
+  let cursor = list.firstElementChild;
+  nodes.forEach((node) => {
+    if (node === cursor) cursor = cursor.nextElementSibling;
+    else list.insertBefore(node, cursor);
+  });
+  while (cursor) {
+    const next = cursor.nextElementSibling;
+    cursor.remove();
+    cursor = next;
+  }
+}
 
 /* Recomputes and redraws the plan; focus goes back to the same control of the same block. */
 function render(focus = null) {
   const scheduled = model.schedule(plan, exercises, lang, names);
   lastSchedule = scheduled;
-  $("[data-kv-blocks]").replaceChildren(...scheduled.rows.map(blockItem));
+  placeBlocks(scheduled.rows);
   $("[data-kv-empty]").hidden = scheduled.rows.length > 0;
   $("[data-kv-sheet-title]").textContent = planTitle(plan);
   const times = { start: shownClock(scheduled.start), end: shownClock(scheduled.end), total: shownLength(scheduled.total) };
