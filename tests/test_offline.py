@@ -195,7 +195,7 @@ def test_planner_opened_from_a_folder_loads_its_data_and_computes_times(folder, 
         clocks = page.locator(".kv-plan__clock")
         page.wait_for_function("() => document.querySelectorAll('.kv-plan__clock').length >= 2")
         # One plan for both languages (file:// pages share one storage): times run on from 9.00.
-        spans = [span.split("–") for span in clocks.all_inner_texts()]
+        spans = [span.split("–") for span in clocks.all_text_contents()]
         assert spans[0][0] == "9.00" and all(spans[i][1] == spans[i + 1][0] for i in range(len(spans) - 1)), spans
         # The exercise link in the block opens the exercise's file.
         href = page.locator(".kv-plan__title a").first.get_attribute("href")

@@ -49,12 +49,12 @@ def clock(minutes: int) -> str:
 
 
 def block_titles(page) -> list[str]:
-    return page.locator(".kv-plan__title").all_inner_texts()
+    return page.locator(".kv-plan__title").all_text_contents()
 
 
 def block_times(page) -> list[tuple[int, int]]:
     """(start, end) of every block, read from the clock text the reader sees."""
-    spans = page.locator(".kv-plan__clock").all_inner_texts()
+    spans = page.locator(".kv-plan__clock").all_text_contents()
     return [tuple(minutes_of(part) for part in span.split("–")) for span in spans]
 
 

@@ -277,7 +277,18 @@ const drawn = new Map(); // block key -> {signature, node}: a block redraws only
 /* Draws the blocks, reusing the element of every block whose times and contents are
    as before: adding a block to a long plan draws one block, not all of them
    (tools/bench.py measures it). */
+let placing = false; // removing a focused field fires its change event: not a new edit
+
 function placeBlocks(rows) {
+  placing = true;
+  try {
+    placeNodes(rows);
+  } finally {
+    placing = false;
+  }
+}
+
+function placeNodes(rows) {
   const list = $("[data-kv-blocks]");
   const nodes = rows.map((row) => {
     const signature = JSON.stringify([row.start, row.minutes, row.title, row.note, row.block, row.warnings]);
@@ -432,6 +443,7 @@ blocksList.addEventListener("click", (event) => {
   else move(key, target.dataset.action === "up" ? -1 : 1, target.dataset.action);
 });
 blocksList.addEventListener("change", (event) => {
+  if (placing || !event.target.isConnected) return;
   if (["version", "minutes"].includes(event.target.dataset.field)) editBlock(event.target);
 });
 blocksList.addEventListener("input", (event) => {
