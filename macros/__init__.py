@@ -18,6 +18,7 @@ from .learning import REFLECTION_KEY, SUMMARY_PAGE, catalog, insert_before_headi
 from .model import LANGUAGES
 from .calendar import FORMS, month_text, unknown_event
 from .pages import page_title, section_pages
+from .planner import data_file, write_planner_data
 from .references import unknown_exercise, unknown_form, unknown_programme, unknown_section
 from .updated import last_commit_dates, last_updated
 
@@ -62,6 +63,7 @@ def define_env(env) -> None:
             raise problem("exercise_page", unknown_exercise(exercise_id))
         lang = language()
         use_module("timer")  # the page's "start the timer" button
+        use_module("plan-add")  # its "add to plan" button (macros/templates/exercise_page.md.j2)
         return render.render_exercise_page(
             content.exercises[exercise_id], content.exercises, content.titles_for(lang), lang, page_url(), page_src()
         )
@@ -75,6 +77,7 @@ def define_env(env) -> None:
 
     @env.macro
     def exercise_catalog() -> str:
+        use_module("plan-add")  # each row's "add to plan" button
         return render.render_catalog(content.exercises, language(), page_url())
 
     @env.macro
@@ -163,6 +166,16 @@ def define_env(env) -> None:
         return render.render_learning("summary", language())
 
     @env.macro
+    def planner() -> str:
+        """The session planner (docs/<lang>/planner.md): its page skeleton, its module,
+        and its exercise data, a generated script written by on_post_build below."""
+        use_module("planner")
+        scripts = env.page.meta.setdefault("kv_scripts", [])
+        scripts.append(data_file(language()))
+        env.kv_planner_url = page_url()
+        return render.render_planner(language(), page_url())
+
+    @env.macro
     def page_list(section: str) -> str:
         """Links to every page of a docs section, read from the files in that folder."""
         lang = language()
@@ -216,3 +229,13 @@ def on_post_page_macros(env) -> None:
     updated = last_updated(env.kv_dates, root, *sources)
     footer = render.render_updated(updated, lang)
     env.markdown += "\n\n" + footer + "\n\n" + abbreviation_lines(env.kv_content.glossary, lang) + "\n"
+
+
+def on_post_build(env) -> None:
+    """Once per language: the planner's exercise data (macros/planner.py), if this
+    language's build has a planner page."""
+    url = getattr(env, "kv_planner_url", None)
+    if url is None:
+        return
+    lang = env.conf["plugins"]["i18n"].current_language
+    write_planner_data(Path(env.conf["site_dir"]), env.kv_content.exercises, lang, url, env.conf["use_directory_urls"])

@@ -69,7 +69,7 @@ def check_translations(docs_dir: Path) -> None:
 # calls whose first argument names an exercise or a docs folder.
 MACRO_NAMES = (
     "exercise_page", "exercise_card", "exercise_catalog", "card_deck", "theme_index", "glossary_table", "page_list",
-    "use_module", "template_form", "reflection", "learning_summary",
+    "use_module", "template_form", "reflection", "learning_summary", "planner",
     "month_of", "programme", "annual_cycle",
 )
 FEATURE_SCRIPTS = "overrides/assets/js"  # use_module("x") loads x.js from here

@@ -110,6 +110,10 @@ def render_deck(exercises: dict[str, Exercise], lang: str, page_url: str) -> str
     return _env.get_template("deck.html.j2").render(_context(lang, page_url, exercises=ordered))
 
 
+def render_planner(lang: str, page_url: str) -> str:
+    return _env.get_template("planner.html.j2").render(_context(lang, page_url))
+
+
 def render_page_list(pages: list, lang: str, page_src: str) -> str:
     return _env.get_template("page_list.md.j2").render(_context(lang, "", page_src, pages=pages))
 

@@ -178,3 +178,28 @@ def test_opened_from_a_folder_it_works_in_both_languages_and_stays_on_the_machin
     outside = outside_requests(page)
     assert not outside, "requests off the machine:\n" + "\n".join(outside)
     assert not page.kv_errors, "console errors:\n" + "\n".join(page.kv_errors)
+
+
+def test_planner_opened_from_a_folder_loads_its_data_and_computes_times(folder, offline_page):
+    """The planner's module is bundled to a classic script (tools/bundle.py) and its
+    exercise data is a script file, since a folder page can neither load modules nor
+    fetch JSON."""
+    page = offline_page
+    for prefix in LANGUAGES.values():
+        page.goto((folder / prefix / "planner.html").as_uri())
+        count = page.evaluate("() => window.kvPlannerExercises.exercises.length")
+        assert count > 10
+        first = page.locator("[data-kv-results] [data-add]").first
+        first.click()
+        page.locator("[data-kv-results] [data-add]").nth(1).click()
+        clocks = page.locator(".kv-plan__clock")
+        page.wait_for_function("() => document.querySelectorAll('.kv-plan__clock').length >= 2")
+        # One plan for both languages (file:// pages share one storage): times run on from 9.00.
+        spans = [span.split("–") for span in clocks.all_text_contents()]
+        assert spans[0][0] == "9.00" and all(spans[i][1] == spans[i + 1][0] for i in range(len(spans) - 1)), spans
+        # The exercise link in the block opens the exercise's file.
+        href = page.locator(".kv-plan__title a").first.get_attribute("href")
+        assert href.endswith(".html") and (folder / prefix / unquote(href)).resolve().is_file(), href
+    outside = outside_requests(page)
+    assert not outside, "requests off the machine:\n" + "\n".join(outside)
+    assert not page.kv_errors, "console errors:\n" + "\n".join(page.kv_errors)

@@ -29,8 +29,8 @@ from .postbuild import finish
 from macros.languages import LANGUAGES
 
 ROOT = Path(__file__).resolve().parent.parent
-PROJECT_PARTS = ["docs", "exercises", "macros", "overrides", "tools", "data", "mkdocs.yml"]
-WEIGHED_PAGES = {"guide": "guides/coaching-leadership/", "exercise": "exercises/listening-pairs/", "catalog": "exercises/"}
+PROJECT_PARTS = ["docs", "exercises", "macros", "overrides", "tools", "hooks", "data", "mkdocs.yml"]
+WEIGHED_PAGES = {"guide": "guides/coaching-leadership/", "exercise": "exercises/listening-pairs/", "catalog": "exercises/", "planner": "planner/"}
 LIGHTHOUSE = ROOT / "tools" / "lighthouse" / "node_modules" / ".bin" / "lighthouse"
 SCALE = 10  # every exercise ten times: 42 real ones -> 420
 
@@ -127,14 +127,72 @@ class _Assets(HTMLParser):
             self.files.append(a["src"])
 
 
+IMPORT = re.compile(r'^\s*import\b[^"\']*["\'](\.{1,2}/[^"\']+)["\']', re.M)
+
+
+def with_imports(files: list[Path]) -> list[Path]:
+    """The files and the ES modules they import (the feature scripts' lib/ modules)."""
+    found, todo = [], list(files)
+    while todo:
+        file = todo.pop(0)
+        if file in found:
+            continue
+        found.append(file)
+        if file.suffix == ".js" and file.exists():
+            todo += [(file.parent / name).resolve() for name in IMPORT.findall(file.read_text(encoding="utf-8"))]
+    return found
+
+
 def page_weight(site: Path, path: str) -> tuple[int, int]:
-    """HTML + CSS + JS the page loads: raw bytes and gzip bytes."""
+    """HTML + CSS + JS the page loads (with the modules its scripts import, and the
+    planner's data script): raw bytes and gzip bytes."""
     html_file = site / path / "index.html"
+    if not html_file.exists():
+        return 0, 0
     parser = _Assets()
     parser.feed(html_file.read_text(encoding="utf-8"))
-    files = [html_file] + [(html_file.parent / href.split("?")[0]).resolve() for href in parser.files]
+    files = with_imports([html_file] + [(html_file.parent / href.split("?")[0]).resolve() for href in parser.files])
     data = [f.read_bytes() for f in files if f.exists()]
     return sum(len(d) for d in data), sum(len(gzip.compress(d)) for d in data)
+
+
+# Adds one exercise from the planner's list to a plan that holds 12 blocks already, 15
+# times. The click runs the whole change (the plan, the times, the materials, the
+# redraw); "with layout" also forces the layout that follows, as the screen would.
+PLANNER_ADD = """async () => {
+  const buttons = () => document.querySelectorAll("[data-kv-results] [data-add]");
+  for (let i = 0; i < 12; i += 1) buttons()[i % buttons().length].click();
+  const handler = [], total = [];
+  for (let i = 0; i < 15; i += 1) {
+    const button = buttons()[i % buttons().length];
+    const start = performance.now();
+    button.click();
+    handler.push(performance.now() - start);
+    document.body.offsetHeight;
+    total.push(performance.now() - start);
+    await new Promise(requestAnimationFrame);
+  }
+  return {handler, total, blocks: document.querySelectorAll(".kv-plan__block").length,
+          exercises: window.kvPlannerExercises.exercises.length};
+}"""
+
+
+def planner_speed(site: Path) -> dict:
+    """Adding a block and recomputing the times on the planner page, in Chromium:
+    medians of 15 adds (ms), and how many exercises the page had."""
+    from .browser import chromium
+
+    def median(times):
+        return sorted(times)[len(times) // 2]
+
+    with serve(site) as url, chromium() as browser:
+        page = browser.new_page(viewport={"width": 1280, "height": 900})
+        page.goto(url + "planner/")
+        page.wait_for_selector("[data-kv-results] [data-add]")
+        result = page.evaluate(PLANNER_ADD)
+        page.close()
+    return {"handler": median(result["handler"]), "total": median(result["total"]), "slowest": max(result["total"]),
+            "exercises": result["exercises"], "blocks": result["blocks"]}
 
 
 def lighthouse(url: str) -> dict[str, int] | None:
@@ -181,6 +239,14 @@ def main() -> None:
         rows.append((f"build with {scaled_count} exercises (s), {scaled_pages} pages", f"{scaled_time:.1f}", f"{stock_scaled_time:.1f}", ratio(scaled_time, stock_scaled_time)))
         rows.append((f"growth {exercises} -> {scaled_count} exercises (x)", f"{scaled_time / real_time:.2f}", f"{stock_scaled_time / stock_time:.2f}", ""))
 
+        speed = planner_speed(scaled_site)
+        rows.append((f"planner, {speed['exercises']} exercises: add a block and recompute (ms, median of 15; goal < 50)",
+                     f"{speed['handler']:.1f}", "", ""))
+        rows.append((f"planner, {speed['exercises']} exercises: the same with layout (ms, median / slowest)",
+                     f"{speed['total']:.1f} / {speed['slowest']:.0f}", "", ""))
+        raw, packed = page_weight(scaled_site, WEIGHED_PAGES["planner"])
+        rows.append((f"planner weight with {speed['exercises']} exercises, gzip (KiB)", f"{packed / 1024:.0f}", "", ""))
+
         for name, path in WEIGHED_PAGES.items():
             raw, packed = page_weight(real_site, path)
             stock_raw, stock_packed = page_weight(tmp / "stock-site", path)
@@ -189,6 +255,8 @@ def main() -> None:
 
         with serve(real_site) as ours, serve(tmp / "stock-site") as stock:
             for name, path in WEIGHED_PAGES.items():
+                if name == "planner":  # the stock site has no planner to compare with
+                    continue
                 mine, theirs = lighthouse(ours + path), lighthouse(stock + path)
                 if mine is None or theirs is None:
                     rows.append((f"{name} Lighthouse", "not run: make bench installs it", "", ""))
