@@ -121,7 +121,7 @@ def define_env(env) -> None:
             raise problem("programme", unknown_programme(programme_id))
         lang = language()
         # The link to the planner appears once the planner page is part of the site.
-        planner = (Path(env.project_dir) / "docs" / lang / "planner" / "index.md").is_file()
+        planner = (Path(env.project_dir) / "docs" / lang / "planner.md").is_file()
         return render.render_programme(
             content.programmes[programme_id], content.exercises, content.calendar, lang, page_url(), page_src(),
             page_titles(lang), planner,

@@ -13,11 +13,11 @@ write "open in planner" links.
 """
 from __future__ import annotations
 
-import base64
 import json
 import posixpath
 from pathlib import Path
 
+from . import plan_link
 from .model import Exercise
 
 DATA_DIR = "assets/planner"
@@ -114,13 +114,10 @@ def write_planner_data(site_dir: Path, exercises: dict[str, Exercise], lang: str
 
 
 def plan_fragment(plan: dict) -> str:
-    """The fragment of a share link: "plan=" + base64url of the plan's UTF-8 JSON."""
-    raw = json.dumps(plan, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
-    return "plan=" + base64.urlsafe_b64encode(raw).decode("ascii").rstrip("=")
+    """The fragment of a share link: "plan=" + the plan, in the one format plan_link.py writes."""
+    return "plan=" + plan_link.encode(plan)
 
 
 def read_plan_fragment(fragment: str) -> dict:
     """The plan in a share link's fragment ("#plan=…" or the whole link)."""
-    encoded = fragment.split("#", 1)[-1].removeprefix("plan=")
-    padded = encoded + "=" * (-len(encoded) % 4)
-    return json.loads(base64.urlsafe_b64decode(padded.encode("ascii")).decode("utf-8"))
+    return plan_link.decode(fragment.split("#", 1)[-1].removeprefix("plan="))

@@ -363,8 +363,9 @@ def test_the_share_link_format_is_base64url_of_utf8_json_without_padding():
     assert re.fullmatch(r"[A-Za-z0-9_-]+", encoded), "base64url alphabet, no padding"
     assert json.loads(base64.urlsafe_b64decode(encoded + "=" * (-len(encoded) % 4)).decode("utf-8")) == PLAN_EXAMPLE
     assert read_plan_fragment("https://x.example/koulutus/planner/#" + fragment) == PLAN_EXAMPLE
-    # "ä" is two UTF-8 bytes, encoded as the RFC 4648 §5 alphabet spells them.
-    assert plan_fragment({"t": "ä?"}) == "plan=" + base64.urlsafe_b64encode('{"t":"ä?"}'.encode()).decode().rstrip("=")
+    # "ä" is two UTF-8 bytes, encoded as the RFC 4648 §5 alphabet spells them; the
+    # format's version goes first when the plan has none.
+    assert plan_fragment({"t": "ä?"}) == "plan=" + base64.urlsafe_b64encode('{"v":1,"t":"ä?"}'.encode()).decode().rstrip("=")
 
 
 def test_planner_data_links_exercises_from_the_planner_page_served_and_offline(exercises):
