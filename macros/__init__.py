@@ -170,6 +170,7 @@ def define_env(env) -> None:
         """The session planner (docs/<lang>/planner.md): its page skeleton, its module,
         and its exercise data, a generated script written by on_post_build below."""
         use_module("planner")
+        use_module("timer")  # the timer's texts for "start the timer" (its entry idles without exercise steps)
         scripts = env.page.meta.setdefault("kv_scripts", [])
         scripts.append(data_file(language()))
         env.kv_planner_url = page_url()

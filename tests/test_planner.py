@@ -376,3 +376,31 @@ def test_planner_data_links_exercises_from_the_planner_page_served_and_offline(e
     assert item["title"] == exercises["listening-pairs"].title["sv"]
     assert sum(s["minutes"] for s in item["steps"]) == full_minutes(exercises["listening-pairs"])
     assert exercise_url("listening-pairs", "planner.html", False) == "exercises/listening-pairs.html"
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_the_plan_runs_live_in_the_timer_block_by_block(fresh, base_url, exercises, lang):
+    plan = {"v": 1, "title": "Live", "start": "09:00", "blocks": [
+        {"type": "exercise", "id": "check-in"},
+        {"type": "break", "minutes": 10},
+        {"type": "custom", "title": {"fi": "Lounas", "sv": "Lunch"}, "minutes": 30},
+    ]}
+    page = fresh()
+    page.goto(planner(base_url, lang) + "#" + plan_fragment(plan))
+    expect(page.locator(".kv-plan__block")).to_have_count(3)
+    run = page.locator("[data-kv-run-live]")
+    run.click()
+    dialog = page.locator("dialog.kv-timer")
+    expect(dialog).to_be_visible()
+    check_in = exercises["check-in"].steps
+    # The first exercise's first step, and its next step after it.
+    expect(page.locator(".kv-timer__step")).to_have_text(check_in[0].title[lang])
+    for _ in check_in:
+        page.keyboard.press("ArrowRight")
+    # After the exercise's last step the plan goes on with its break, then its own block.
+    expect(dialog).to_contain_text(texts(lang)["break"])
+    page.keyboard.press("ArrowRight")
+    expect(dialog).to_contain_text({"fi": "Lounas", "sv": "Lunch"}[lang])
+    page.keyboard.press("Escape")
+    expect(page.locator("dialog")).to_have_count(0)
+    expect(run).to_be_focused()

@@ -9,6 +9,7 @@ import { decodePlan, planHash, planInHash } from "./lib/plan-link.js";
 import * as model from "./lib/plan-model.js";
 import { openPlans } from "./lib/plan-store.js";
 import { calendarFile } from "./lib/ics.js";
+import { mountTimer } from "./lib/timer.js";
 
 const L = labelsFor("planner");
 const lang = pageLanguage();
@@ -566,6 +567,16 @@ $("[data-kv-delete-plan]").addEventListener("click", () => {
 });
 
 $("[data-kv-print]").addEventListener("click", () => window.print());
+// The live timer runs the plan as it stands: every block with its steps and minutes.
+$("[data-kv-run-live]").addEventListener("click", (event) => {
+  const blocks = model.toTimerBlocks(plan, exercises, lang, names);
+  if (!blocks.length) {
+    announce(L.run_live_empty);
+    return;
+  }
+  const opener = event.currentTarget;
+  mountTimer(document.body, blocks, labelsFor("timer"), { onClose: () => opener.focus() });
+});
 $("[data-kv-copy]").addEventListener("click", async () => {
   const field = $("[data-kv-share-url]");
   field.value = shareUrl();
