@@ -185,8 +185,9 @@ def test_print_button_catalog_filters_task_list_and_language_switch_with_no_viol
     assert watched.violations() == [], "catalog filters"
 
     page.goto(base_url + "self-study/feedback/asking-for-feedback/")
-    page.locator(".md-typeset .task-list-item .task-list-control").first.click()  # the box a reader ticks
-    page.wait_for_function("() => Object.keys(localStorage).some(k => k.startsWith('kv-task:') && localStorage[k] === '1')")
+    page.locator(".md-typeset .task-list-item .kv-task__text").first.click()  # the task's text ticks it (learning.js)
+    page.wait_for_function("() => Object.keys(localStorage).some(k => k.startsWith('kv:learning:v1:lesson:')"
+                           " && Object.keys(JSON.parse(localStorage[k]).tasks || {}).length > 0)")
     assert watched.violations() == [], "task list"
 
     page.hover(".md-select")

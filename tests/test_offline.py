@@ -167,13 +167,13 @@ def test_opened_from_a_folder_it_works_in_both_languages_and_stays_on_the_machin
     assert len(page.pdf(prefer_css_page_size=True)) > 10_000
     switch_language(page, "fi")
 
-    # The site's own keys in the localStorage that every file:// page shares: a task
-    # ticked in a lesson is stored under a key naming the site and the page's path.
+    # A task ticked in a lesson is kept from the folder too (the bundled learning.js),
+    # under the site's own namespace in the localStorage that every file:// page shares.
     page.goto((folder / "self-study" / "recovery" / "micro-breaks.html").as_uri())
-    page.locator(".task-list-item input[type=checkbox]").first.dispatch_event("click")  # Material draws over the box
-    page.wait_for_function("() => Object.keys(localStorage).some(k => k.startsWith('kv-'))")
-    ours = [k for k in page.evaluate("() => Object.keys(localStorage)") if k.startswith("kv-")]
-    assert all(k.startswith("kv-task:" + urlsplit(folder.as_uri()).path) for k in ours), ours
+    page.locator(".md-typeset .task-list-item .kv-task__text").first.click()
+    page.wait_for_function("() => Object.keys(localStorage).some(k => k.startsWith('kv:learning:v1:lesson:'))")
+    ours = [k for k in page.evaluate("() => Object.keys(localStorage)") if k.startswith("kv")]
+    assert ours and all(k.startswith("kv:") for k in ours), ours
 
     outside = outside_requests(page)
     assert not outside, "requests off the machine:\n" + "\n".join(outside)
