@@ -10,14 +10,17 @@ from pathlib import Path, PurePosixPath
 from mkdocs.exceptions import PluginError
 
 from . import render
-from .content import load_content
+from .content import load_content, whats_new_entries
 from .errors import ContentError
 from .glossary import abbreviation_lines
 from .labels import all_labels
 from .model import LANGUAGES
 from .pages import section_pages
 from .references import unknown_exercise, unknown_section
-from .updated import last_commit_dates, last_updated
+
+
+# What's new lists this many of the newest change notes.
+RECENT_NOTES = 100
 
 
 def define_env(env) -> None:
@@ -30,7 +33,6 @@ def define_env(env) -> None:
         raise PluginError(str(exc)) from None
     # Read by on_post_page_macros below.
     env.kv_content = content
-    env.kv_dates = last_commit_dates(root)
 
     def language() -> str:
         return env.conf["plugins"]["i18n"].current_language
@@ -86,6 +88,13 @@ def define_env(env) -> None:
         return render.render_glossary(content.glossary, language())
 
     @env.macro
+    def whats_new() -> str:
+        """Every change note of the language's pages and exercises, newest first."""
+        lang = language()
+        notes = whats_new_entries(content, root / "docs", lang)[:RECENT_NOTES]
+        return render.render_whats_new(notes, lang, page_src())
+
+    @env.macro
     def page_list(section: str) -> str:
         """Links to every page of a docs section, read from the files in that folder."""
         lang = language()
@@ -96,14 +105,11 @@ def define_env(env) -> None:
 
 
 def on_post_page_macros(env) -> None:
-    """After the macros of a page: add its "last updated" line and the abbreviations
-    (the abbr extension turns each listed abbreviation into <abbr title="...">)."""
+    """After the macros of a page: add its "last updated" line with its change notes
+    (from its front matter, or its exercise file) and the abbreviations (the abbr
+    extension turns each listed abbreviation into <abbr title="...">)."""
     lang = env.conf["plugins"]["i18n"].current_language
-    root = Path(env.project_dir)
-    sources = [Path(env.page.file.abs_src_path)]
     parts = PurePosixPath(env.page.file.src_uri).parts
-    if "exercises" in parts and parts[-1] != "index.md":
-        sources.append(root / "exercises" / f"{PurePosixPath(parts[-1]).stem}.yml")
-    updated = last_updated(env.kv_dates, root, *sources)
-    footer = render.render_updated(updated, lang)
+    src = str(PurePosixPath(*parts[1:])) if parts and parts[0] in LANGUAGES else env.page.file.src_uri
+    footer = render.render_updated(env.kv_content.history(lang, src), lang)
     env.markdown += "\n\n" + footer + "\n\n" + abbreviation_lines(env.kv_content.glossary, lang) + "\n"

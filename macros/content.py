@@ -2,14 +2,15 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 from .errors import ContentError
 from .glossary import Glossary, load_glossary
+from .history import History, exercise_history, is_exercise_page
 from .labels import all_labels
 from .loader import load_exercises
 from .model import LANGUAGES, Exercise
-from .pages import check_pages, section_pages
+from .pages import check_pages, page_title, section_pages
 from .references import check_exercise_pages, check_macro_calls, check_references, check_translations
 
 
@@ -18,6 +19,14 @@ class Content:
     exercises: dict[str, Exercise]
     titles: dict[str, dict[str, dict[str, str]]]  # section -> lang -> id -> title
     glossary: Glossary
+    histories: dict[str, dict[str, History]]  # page path in its language folder -> lang -> History
+
+    def history(self, lang: str, src: str) -> History:
+        """The dates and notes of a page, e.g. src "guides/feedback.md"."""
+        rel = PurePosixPath(src)
+        if is_exercise_page(rel):
+            return exercise_history(self.exercises[rel.stem], lang)
+        return self.histories[src][lang]
 
     def titles_for(self, lang: str) -> dict[str, dict[str, str]]:
         return {section: by_lang[lang] for section, by_lang in self.titles.items()}
@@ -37,7 +46,7 @@ def load_content(root: Path) -> Content:
 
     check(all_labels, root / "macros" / "labels")
     check(check_translations, docs_dir)
-    check(check_pages, docs_dir)
+    histories = check(check_pages, docs_dir)
     glossary = check(load_glossary, root)
     exercises = check(load_exercises, root / "exercises", root)
     if exercises is not None:
@@ -50,4 +59,24 @@ def load_content(root: Path) -> Content:
         section: {lang: {p.id: p.title for p in section_pages(docs_dir, lang, section)} for lang in LANGUAGES}
         for section in ("guides", "templates")
     }
-    return Content(exercises=exercises, titles=titles, glossary=glossary)
+    return Content(exercises=exercises, titles=titles, glossary=glossary, histories=histories)
+
+
+@dataclass(frozen=True)
+class Note:
+    date: object  # datetime.date
+    note: str
+    title: str
+    src: str  # page path in the language folder, for a Markdown link
+
+
+def whats_new_entries(content: Content, docs_dir: Path, lang: str) -> list[Note]:
+    """Every change note of one language, newest first (then by page title)."""
+    notes = []
+    for src in content.histories:
+        for day, note in content.histories[src][lang].changes:
+            notes.append(Note(day, note, page_title(docs_dir / lang / src), src))
+    for exercise in content.exercises.values():
+        for change in exercise.changes:
+            notes.append(Note(change.date, change.note[lang], exercise.title[lang], f"exercises/{exercise.id}.md"))
+    return sorted(notes, key=lambda n: (-n.date.toordinal(), n.title.casefold()))

@@ -68,6 +68,7 @@ def check_translations(docs_dir: Path) -> None:
 # calls whose first argument names an exercise or a docs folder.
 MACRO_NAMES = (
     "exercise_page", "exercise_card", "exercise_catalog", "card_deck", "theme_index", "glossary_table", "page_list",
+    "whats_new",
 )
 MACRO_CALL = re.compile(r"\{\{-?\s*([A-Za-z_]\w*)\s*\(\s*(?:(['\"])(.*?)\2)?")
 

@@ -51,6 +51,14 @@ def inline(text: str) -> Markup:
 _env.filters["inline"] = inline
 
 
+def local_date(day, t: dict) -> str:
+    """A date in the reader's language: the label date_format, e.g. D.M.YYYY -> 27.11.2026."""
+    return t["date_format"].replace("YYYY", str(day.year)).replace("M", str(day.month)).replace("D", str(day.day))
+
+
+_env.filters["local_date"] = local_date
+
+
 def relative_url(target: str, page_url: str) -> str:
     """Link from one directory-style URL to another, both inside one language."""
     base = page_url if page_url.endswith("/") else posixpath.dirname(page_url) + "/"
@@ -112,5 +120,9 @@ def render_glossary(glossary, lang: str) -> str:
     return _env.get_template("glossary.html.j2").render(_context(lang, "", terms=glossary.sorted_terms(lang)))
 
 
-def render_updated(day, lang: str) -> str:
-    return _env.get_template("updated.html.j2").render(_context(lang, "", day=day))
+def render_updated(history, lang: str) -> str:
+    return _env.get_template("updated.html.j2").render(_context(lang, "", history=history))
+
+
+def render_whats_new(notes: list, lang: str, page_src: str) -> str:
+    return _env.get_template("whats_new.md.j2").render(_context(lang, "", page_src, notes=notes))
