@@ -71,13 +71,17 @@ def define_env(env) -> None:
             raise problem("exercise_card", unknown_exercise(exercise_id))
         return render.render_card(content.exercises[exercise_id], language(), page_url())
 
+    def directory_urls() -> bool:
+        # Read when a page renders: the offline plugin turns it off in its on_config.
+        return env.conf["use_directory_urls"]
+
     @env.macro
     def exercise_catalog() -> str:
-        return render.render_catalog(content.exercises, language(), page_url())
+        return render.render_catalog(content.exercises, language(), page_url(), directory_urls())
 
     @env.macro
     def card_deck() -> str:
-        return render.render_deck(content.exercises, language(), page_url())
+        return render.render_deck(content.exercises, language(), page_url(), page_src(), directory_urls())
 
     @env.macro
     def theme_index() -> str:
