@@ -171,3 +171,14 @@ def test_an_abbreviation_written_in_lower_case_expands_too(site):
         text.feed(page.read_text(encoding="utf-8"))
     assert text.wrapped + text.bare, "no Swedish page text writes vpj: the test no longer checks anything"
     assert text.bare == 0, f"{text.bare} of {text.wrapped + text.bare} 'vpj' in page text do not expand"
+
+
+def test_each_home_page_is_titled_with_its_site_name_once(site):
+    from macros.languages import read_mkdocs_yml
+
+    config = read_mkdocs_yml()
+    i18n = next(p["i18n"] for p in config["plugins"] if isinstance(p, dict) and "i18n" in p)
+    for lang in i18n["languages"]:
+        name = lang.get("site_name") or config["site_name"]
+        html = (site / PREFIX[lang["locale"]] / "index.html").read_text(encoding="utf-8")
+        assert TITLE.search(html).group(1).strip() == name
