@@ -8,7 +8,7 @@ PY := $(VENV)/bin/python
 SITE := site
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: help setup system-deps build-deps node-deps build serve dev test test-fast validate schema exercise-pages cards-pdf offline bench clean
+.PHONY: help setup system-deps build-deps node-deps build serve dev test test-fast validate schema exercise-pages cards-pdf offline bench properdocs clean
 
 help:
 	@grep -E '^#   make' Makefile | sed 's/^#   //'
@@ -20,6 +20,7 @@ help:
 	@echo "make cards-pdf      write a PDF deck of cards per language into site/"
 	@echo "make offline        write dist/kohti-valmentavaa-offline.zip: both languages, opens from a folder"
 	@echo "make bench          measure build time, page weight and Lighthouse scores"
+	@echo "make properdocs     build with ProperDocs 1.6.7 (the MkDocs 1.x fork) and compare with the MkDocs build"
 
 $(VENV)/.installed: requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -76,7 +77,21 @@ tools/lighthouse/node_modules/.installed: tools/lighthouse/package.json tools/li
 	touch $@
 
 bench: setup system-deps tools/lighthouse/node_modules/.installed
-	$(PY) -m tools.bench
+	$(PY) -m tools.bench $(BENCH)
+
+# Migration insurance: the same site from ProperDocs, the maintained fork of MkDocs 1.x.
+# Its own venv: the pinned plugins without the mkdocs package (ProperDocs stands in for
+# it), so the comparison shows what a switch would change (tools/properdocs_check.py).
+PROPERDOCS_VERSION := 1.6.7
+PD_VENV := .venv-properdocs
+$(PD_VENV)/.installed: requirements.txt
+	$(PYTHON) -m venv $(PD_VENV)
+	grep -v -E '^(mkdocs|mkdocs-get-deps|playwright|greenlet|pytest|iniconfig|pluggy)==' requirements.txt > $(PD_VENV)/requirements.txt
+	$(PD_VENV)/bin/pip install --quiet --disable-pip-version-check --no-deps -r $(PD_VENV)/requirements.txt properdocs==$(PROPERDOCS_VERSION)
+	touch $@
+
+properdocs: setup build-deps $(PD_VENV)/.installed
+	$(PY) -m tools.properdocs_check
 
 clean:
 	rm -rf $(SITE) dist .pytest_cache

@@ -10,7 +10,7 @@ from pathlib import Path, PurePosixPath
 from mkdocs.exceptions import PluginError
 
 from . import render
-from .content import load_content
+from .content import load_content, whats_new_entries
 from .errors import ContentError
 from .glossary import abbreviation_lines
 from .labels import all_labels
@@ -20,7 +20,10 @@ from .calendar import FORMS, month_text, unknown_event
 from .pages import page_title, section_pages
 from .planner import data_file, write_planner_data
 from .references import unknown_exercise, unknown_form, unknown_programme, unknown_section
-from .updated import last_commit_dates, last_updated
+
+
+# What's new lists this many of the newest change notes.
+RECENT_NOTES = 100
 
 
 def define_env(env) -> None:
@@ -33,7 +36,6 @@ def define_env(env) -> None:
         raise PluginError(str(exc)) from None
     # Read by on_post_page_macros below.
     env.kv_content = content
-    env.kv_dates = last_commit_dates(root)
     env.kv_learning = {}  # the self-study module lists, per language (add_learning)
 
     def language() -> str:
@@ -75,14 +77,18 @@ def define_env(env) -> None:
             raise problem("exercise_card", unknown_exercise(exercise_id))
         return render.render_card(content.exercises[exercise_id], language(), page_url())
 
+    def directory_urls() -> bool:
+        # Read when a page renders: the offline plugin turns it off in its on_config.
+        return env.conf["use_directory_urls"]
+
     @env.macro
     def exercise_catalog() -> str:
         use_module("plan-add")  # each row's "add to plan" button
-        return render.render_catalog(content.exercises, language(), page_url())
+        return render.render_catalog(content.exercises, language(), page_url(), directory_urls())
 
     @env.macro
     def card_deck() -> str:
-        return render.render_deck(content.exercises, language(), page_url())
+        return render.render_deck(content.exercises, language(), page_url(), page_src(), directory_urls())
 
     @env.macro
     def theme_index() -> str:
@@ -177,6 +183,13 @@ def define_env(env) -> None:
         return render.render_planner(language(), page_url())
 
     @env.macro
+    def whats_new() -> str:
+        """Every change note of the language's pages and exercises, newest first."""
+        lang = language()
+        notes = whats_new_entries(content, root / "docs", lang)[:RECENT_NOTES]
+        return render.render_whats_new(notes, lang, page_src())
+
+    @env.macro
     def page_list(section: str) -> str:
         """Links to every page of a docs section, read from the files in that folder."""
         lang = language()
@@ -218,17 +231,14 @@ def add_learning(env, lang: str) -> None:
 
 
 def on_post_page_macros(env) -> None:
-    """After the macros of a page: add its "last updated" line and the abbreviations
-    (the abbr extension turns each listed abbreviation into <abbr title="...">)."""
+    """After the macros of a page: add its "last updated" line with its change notes
+    (from its front matter, or its exercise file) and the abbreviations (the abbr
+    extension turns each listed abbreviation into <abbr title="...">)."""
     lang = env.conf["plugins"]["i18n"].current_language
     add_learning(env, lang)
-    root = Path(env.project_dir)
-    sources = [Path(env.page.file.abs_src_path)]
     parts = PurePosixPath(env.page.file.src_uri).parts
-    if "exercises" in parts and parts[-1] != "index.md":
-        sources.append(root / "exercises" / f"{PurePosixPath(parts[-1]).stem}.yml")
-    updated = last_updated(env.kv_dates, root, *sources)
-    footer = render.render_updated(updated, lang)
+    src = str(PurePosixPath(*parts[1:])) if parts and parts[0] in LANGUAGES else env.page.file.src_uri
+    footer = render.render_updated(env.kv_content.history(lang, src), lang)
     env.markdown += "\n\n" + footer + "\n\n" + abbreviation_lines(env.kv_content.glossary, lang) + "\n"
 
 

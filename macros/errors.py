@@ -27,7 +27,8 @@ def field_path(loc: tuple) -> str:
     return path
 
 
-def describe(file: Path, error: dict) -> str:
+def describe(file: Path, error: dict, page_language: str | None = None) -> str:
+    """One problem as "file: field [lang]: what"; page_language for a file in one language."""
     loc = tuple(error["loc"])
     lang = None
     if loc and loc[-1] in LANGUAGE_NAMES:
@@ -43,12 +44,12 @@ def describe(file: Path, error: dict) -> str:
         what = error["msg"].removeprefix("Value error, ")
         if "input" in error and error["type"].endswith("_type"):
             what += f", got {type(error['input']).__name__} {error['input']!r}"
-    language = f" [{lang}]" if lang else ""
+    language = f" [{lang or page_language}]" if lang or page_language else ""
     return f"{file.as_posix()}: {where}{language}: {what}"
 
 
-def describe_validation_error(file: Path, exc: ValidationError) -> list[str]:
-    return [describe(file, e) for e in exc.errors()]
+def describe_validation_error(file: Path, exc: ValidationError, page_language: str | None = None) -> list[str]:
+    return [describe(file, e, page_language) for e in exc.errors()]
 
 
 def yaml_problem(shown_as: str, exc: Exception, where: str = "(file)", first_line: int = 1) -> str:

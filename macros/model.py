@@ -6,9 +6,10 @@ The build, the tests and the JSON Schema for editors all use these classes.
 """
 from __future__ import annotations
 
+import datetime as dt
 from typing import Annotated, Literal
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints, model_validator
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints, model_validator
 
 from .languages import LANGUAGES  # read from mkdocs.yml, the one place the list is written
 
@@ -86,6 +87,61 @@ class Text(Strict):
 
     def __getitem__(self, lang: str) -> str:
         return getattr(self, lang)
+
+
+def iso_date(value: object) -> object:
+    """A date as YAML writes it (2026-11-27) or as an ISO string ("2026-11-27")."""
+    if isinstance(value, dt.datetime):
+        raise ValueError(f"a date without a time of day, e.g. {value.date().isoformat()}")
+    if isinstance(value, str):
+        try:
+            return dt.date.fromisoformat(value.strip())
+        except ValueError:
+            raise ValueError(f"a date as YYYY-MM-DD, e.g. 2026-11-27, got '{value}'") from None
+    return value
+
+
+IsoDate = Annotated[dt.date, BeforeValidator(iso_date), Field(json_schema_extra={"examples": ["2026-11-27"]})]
+
+
+def check_history(updated: dt.date, changes: list) -> None:
+    """Change notes newest first, none newer than the page's date (a note is a
+    meaningful change, which moves the date; a typo fix moves neither)."""
+    dates = [change.date for change in changes]
+    if dates != sorted(dates, reverse=True):
+        raise ValueError("changes: list the notes newest first")
+    if dates and dates[0] > updated:
+        raise ValueError(
+            f"changes[0].date {dates[0].isoformat()} is later than updated {updated.isoformat()}: "
+            "a change note moves the date too"
+        )
+
+
+class Change(Strict):
+    """A dated note on a meaningful change of an exercise, in both languages."""
+
+    date: IsoDate
+    note: Text = Field(description="What changed, one or two short sentences")
+
+
+class PageChange(Strict):
+    """A dated note in a page's front matter, in that page's own language."""
+
+    date: IsoDate
+    note: PlainText
+
+
+class PageHistory(BaseModel):
+    """The dates in a Markdown page's front matter; other front matter fields are the theme's."""
+
+    model_config = ConfigDict(strict=True, extra="ignore")
+    updated: IsoDate
+    changes: list[PageChange] = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _ordered(self) -> "PageHistory":
+        check_history(self.updated, self.changes)
+        return self
 
 
 class Range(Strict):
@@ -199,9 +255,14 @@ class Exercise(Strict):
     )
     related: Related
     difficulty: DifficultyLevels
+    updated: IsoDate = Field(description="Date of the last meaningful change (YYYY-MM-DD); a typo fix keeps it")
+    changes: list[Change] = Field(
+        default_factory=list, description="Notes on meaningful changes, newest first, shown on the page and on What's new"
+    )
 
     @model_validator(mode="after")
     def _consistent(self) -> "Exercise":
+        check_history(self.updated, self.changes)
         for lang in LANGUAGES:
             if len(self.summary[lang]) > 160:
                 raise ValueError(f"summary.{lang} is {len(self.summary[lang])} characters; keep it to 160")

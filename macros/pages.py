@@ -13,6 +13,7 @@ from pathlib import Path, PurePosixPath
 import yaml
 
 from .errors import ContentError, yaml_problem
+from .history import History, differing_dates, is_exercise_page, page_history
 from .model import LANGUAGES
 
 FRONT_MATTER = re.compile(r"\A---\n(.*?)\n---\n", re.S)
@@ -78,19 +79,29 @@ def page_title(file: Path) -> str:
     return heading.group(1)
 
 
-def check_pages(docs_dir: Path) -> None:
-    """Every page of both languages: front matter that parses, and a title."""
+def check_pages(docs_dir: Path) -> dict[str, dict[str, History]]:
+    """Every page of both languages: front matter that parses, a title and a date (the
+    same dates in every language). Returns {path in the language folder: {lang: History}}
+    for the pages dated by front matter (exercise pages are dated by their exercise file)."""
     problems: list[str] = []
+    histories: dict[str, dict[str, History]] = {}
     for lang in LANGUAGES:
         for file in sorted((docs_dir / lang).rglob("*.md")):
             rel = file.relative_to(docs_dir / lang)
-            is_exercise = rel.parts[0] == EXERCISE_PAGES and len(rel.parts) == 2 and rel.stem != "index"
             try:
-                read_page(file) if is_exercise else page_title(file)
+                if is_exercise_page(rel):
+                    read_page(file)
+                    continue
+                page_title(file)
+                meta, _ = read_page(file)
+                shown, _ = shown_path(file)
+                histories.setdefault(rel.as_posix(), {})[lang] = page_history(file, meta, shown, lang)
             except ContentError as exc:
                 problems.extend(exc.problems)
+    problems += differing_dates(histories)
     if problems:
         raise ContentError(problems)
+    return histories
 
 
 def section_pages(docs_dir: Path, lang: str, folder: str) -> list[PageInfo]:

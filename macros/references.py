@@ -70,7 +70,7 @@ def check_translations(docs_dir: Path) -> None:
 MACRO_NAMES = (
     "exercise_page", "exercise_card", "exercise_catalog", "card_deck", "theme_index", "glossary_table", "page_list",
     "use_module", "template_form", "reflection", "learning_summary", "planner",
-    "month_of", "programme", "annual_cycle",
+    "month_of", "programme", "annual_cycle", "whats_new",
 )
 FEATURE_SCRIPTS = "overrides/assets/js"  # use_module("x") loads x.js from here
 MACRO_CALL = re.compile(r"\{\{-?\s*([A-Za-z_]\w*)\s*\(\s*(?:(['\"])(.*?)\2)?")

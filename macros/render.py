@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import posixpath
 import re
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup, escape
@@ -51,6 +51,27 @@ def inline(text: str) -> Markup:
 _env.filters["inline"] = inline
 
 
+def local_date(day, t: dict) -> str:
+    """A date in the reader's language: the label date_format, e.g. D.M.YYYY -> 27.11.2026."""
+    return t["date_format"].replace("YYYY", str(day.year)).replace("M", str(day.month)).replace("D", str(day.day))
+
+
+_env.filters["local_date"] = local_date
+
+
+def page_url_for(src: str, directory_urls: bool = True) -> str:
+    """The URL MkDocs gives a page's source file (inside a language folder), by its
+    use_directory_urls rule: exercises/x.md -> exercises/x/ or exercises/x.html,
+    themes/index.md -> themes/ or themes/index.html (the offline copy: no folder links,
+    which open a folder listing from file://)."""
+    path = PurePosixPath(src)
+    if path.name == "index.md":
+        folder = "" if str(path.parent) == "." else f"{path.parent}/"
+        return folder if directory_urls else folder + "index.html"
+    stem = str(path.with_suffix(""))
+    return f"{stem}/" if directory_urls else f"{stem}.html"
+
+
 def relative_url(target: str, page_url: str) -> str:
     """Link from one directory-style URL to another, both inside one language."""
     base = page_url if page_url.endswith("/") else posixpath.dirname(page_url) + "/"
@@ -63,13 +84,14 @@ def relative_source(target: str, page_src: str) -> str:
     return posixpath.relpath(target, posixpath.dirname(page_src) or ".")
 
 
-def _context(lang: str, page_url: str, page_src: str = "index.md", **extra) -> dict:
+def _context(lang: str, page_url: str, page_src: str = "index.md", directory_urls: bool = True, **extra) -> dict:
     return {
         "lang": lang,
         "t": labels(lang),
-        # url(): for HTML links (checked over the built site); src(): for Markdown
-        # links, which MkDocs itself validates and rewrites.
-        "url": lambda target: relative_url(target, page_url),
+        # url(): for HTML links to a page's source file (checked over the built site),
+        # following use_directory_urls as MkDocs does; src(): for Markdown links, which
+        # MkDocs itself validates and rewrites.
+        "url": lambda target: relative_url(page_url_for(target, directory_urls), page_url),
         "src": lambda target: relative_source(target, page_src),
         **extra,
     }
@@ -100,14 +122,20 @@ def timer_blocks(exercise: Exercise, lang: str) -> list[dict]:
     return [{"title": exercise.title[lang], "minutes": exercise.total_minutes, "steps": steps}]
 
 
-def render_catalog(exercises: dict[str, Exercise], lang: str, page_url: str) -> str:
+def render_catalog(exercises: dict[str, Exercise], lang: str, page_url: str, directory_urls: bool = True) -> str:
     ordered = sorted(exercises.values(), key=lambda e: e.title[lang].casefold())
-    return _env.get_template("catalog.html.j2").render(_context(lang, page_url, exercises=ordered))
+    return _env.get_template("catalog.html.j2").render(
+        _context(lang, page_url, directory_urls=directory_urls, exercises=ordered)
+    )
 
 
-def render_deck(exercises: dict[str, Exercise], lang: str, page_url: str) -> str:
+def render_deck(
+    exercises: dict[str, Exercise], lang: str, page_url: str, page_src: str = "cards/index.md", directory_urls: bool = True
+) -> str:
     ordered = sorted(exercises.values(), key=lambda e: e.title[lang].casefold())
-    return _env.get_template("deck.html.j2").render(_context(lang, page_url, exercises=ordered))
+    return _env.get_template("deck.html.j2").render(
+        _context(lang, page_url, page_src, directory_urls, exercises=ordered, here=page_src)
+    )
 
 
 def render_planner(lang: str, page_url: str) -> str:
@@ -128,8 +156,12 @@ def render_glossary(glossary, lang: str) -> str:
     return _env.get_template("glossary.html.j2").render(_context(lang, "", terms=glossary.sorted_terms(lang)))
 
 
-def render_updated(day, lang: str) -> str:
-    return _env.get_template("updated.html.j2").render(_context(lang, "", day=day))
+def render_updated(history, lang: str) -> str:
+    return _env.get_template("updated.html.j2").render(_context(lang, "", history=history))
+
+
+def render_whats_new(notes: list, lang: str, page_src: str) -> str:
+    return _env.get_template("whats_new.md.j2").render(_context(lang, "", page_src, notes=notes))
 
 
 def render_programme(programme, exercises: dict[str, Exercise], calendar, lang: str, page_url: str, page_src: str,

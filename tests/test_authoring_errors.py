@@ -20,15 +20,19 @@ ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).parent / "fixtures"
 CASES = yaml.safe_load((FIXTURES / "authoring" / "cases.yml").read_text(encoding="utf-8"))
 STUB = "{{ exercise_page() }}\n"
+DATED = "---\nupdated: 2026-11-27\n---\n"  # every page carries its date (macros/history.py)
 
 
 def make_project(root: Path) -> Path:
     """The smallest valid project: both languages, a home page, one guide, one exercise,
     a calendar of one event and a programme of one session."""
     pages = {
-        "index.md": {"fi": "# Etusivu\n", "sv": "# Startsida\n"},
-        "guides/coaching-leadership.md": {"fi": "---\ndescription: Opas\n---\n# Valmentava johtaminen\n", "sv": "# Coachande ledarskap\n"},
-        "guides/index.md": {"fi": "# Oppaat\n\n{{ page_list(\"guides\") }}\n", "sv": "# Guider\n\n{{ page_list(\"guides\") }}\n"},
+        "index.md": {"fi": DATED + "# Etusivu\n", "sv": DATED + "# Startsida\n"},
+        "guides/coaching-leadership.md": {
+            "fi": "---\ndescription: Opas\nupdated: 2026-11-27\n---\n# Valmentava johtaminen\n",
+            "sv": DATED + "# Coachande ledarskap\n",
+        },
+        "guides/index.md": {"fi": DATED + "# Oppaat\n\n{{ page_list(\"guides\") }}\n", "sv": DATED + "# Guider\n\n{{ page_list(\"guides\") }}\n"},
         "exercises/valid-exercise.md": {"fi": STUB, "sv": STUB},
     }
     for path, by_lang in pages.items():

@@ -3,6 +3,8 @@ from __future__ import annotations
 
 import re
 
+from macros.languages import PREFIX
+
 from .sitehtml import html_pages, is_outside, page_facts, page_language, resolve
 
 
@@ -87,9 +89,10 @@ def test_language_switch_on_every_page_leads_to_the_same_page_in_the_other_langu
         links = dict((l, href) for href, l in SWITCH_LINK.findall(page.read_text(encoding="utf-8")))
         other = "sv" if lang == "fi" else "fi"
         rel = page.relative_to(site).as_posix()
-        # 404.html is a copy of 404/index.html made for servers; it switches like its original.
-        same = "404/index.html" if rel == "404.html" else rel
-        expected = site / (same.removeprefix("sv/") if lang == "sv" else "sv/" + same)
+        if rel.endswith("404.html"):  # a "not found" page leads to the other language's home page
+            expected = site / PREFIX[other] / "index.html"
+        else:
+            expected = site / (rel.removeprefix("sv/") if lang == "sv" else "sv/" + rel)
         if other not in links:
             wrong.append(f"{rel}: no link to {other}")
             continue
@@ -103,7 +106,8 @@ UPDATED = re.compile(r'<p class="kv-updated">[^<]+<time datetime="(\d{4}-\d{2}-\
 
 
 def test_every_page_says_when_it_was_last_updated(site):
-    missing = [p.relative_to(site).as_posix() for p in html_pages(site) if not UPDATED.search(p.read_text(encoding="utf-8"))]
+    pages = [p for p in html_pages(site) if p.name != "404.html"]  # "not found" is no content to date
+    missing = [p.relative_to(site).as_posix() for p in pages if not UPDATED.search(p.read_text(encoding="utf-8"))]
     assert not missing, missing
 
 
@@ -123,8 +127,6 @@ def test_page_titles_are_unique_in_each_language(site):
     duplicates = []
     for page in html_pages(site):
         rel = page.relative_to(site).as_posix()
-        if rel == "404.html":  # the copy of 404/index.html that servers look for
-            continue
         title = TITLE.search(page.read_text(encoding="utf-8")).group(1).strip()
         key = (page_language(site, page), title)
         if key in seen:
@@ -169,3 +171,14 @@ def test_an_abbreviation_written_in_lower_case_expands_too(site):
         text.feed(page.read_text(encoding="utf-8"))
     assert text.wrapped + text.bare, "no Swedish page text writes vpj: the test no longer checks anything"
     assert text.bare == 0, f"{text.bare} of {text.wrapped + text.bare} 'vpj' in page text do not expand"
+
+
+def test_each_home_page_is_titled_with_its_site_name_once(site):
+    from macros.languages import read_mkdocs_yml
+
+    config = read_mkdocs_yml()
+    i18n = next(p["i18n"] for p in config["plugins"] if isinstance(p, dict) and "i18n" in p)
+    for lang in i18n["languages"]:
+        name = lang.get("site_name") or config["site_name"]
+        html = (site / PREFIX[lang["locale"]] / "index.html").read_text(encoding="utf-8")
+        assert TITLE.search(html).group(1).strip() == name

@@ -16,7 +16,7 @@ from .test_search import search
 
 pytestmark = pytest.mark.browser
 
-PAGES = all_page_paths() + ["404.html"]
+PAGES = all_page_paths() + ["404.html", "sv/404.html"]
 HOME = {"fi": "", "sv": "sv/"}
 
 # Read with regular expressions on purpose: a second reading, independent of the

@@ -82,16 +82,19 @@ def test_language_switch_works_by_keyboard_and_keeps_the_page(page, base_url, ex
     assert page.evaluate("document.documentElement.lang") == "sv"
 
 
-@pytest.mark.parametrize("path", ["404.html", "404/", "sv/404/"])
-def test_not_found_page_speaks_the_language_of_its_folder(page, base_url, path):
-    """404.html (where servers look first) is Finnish; /sv/404/ is Swedish."""
+@pytest.mark.parametrize("path", ["404.html", "sv/404.html"])
+def test_not_found_page_speaks_the_language_of_its_folder(page, base_url, path, content):
+    """404.html (where servers look first) is Finnish; sv/404.html is Swedish; both are
+    styled and lead to the other language's home page."""
     expected = "sv" if path.startswith("sv/") else "fi"
     page.goto(base_url + path)
     assert page.evaluate("document.documentElement.lang") == expected
-    assert page.locator("h1").first.inner_text().rstrip("¶") == {"fi": "Sivua ei löytynyt", "sv": "Sidan hittades inte"}[expected]
+    assert page.locator("h1").first.inner_text() == {"fi": "Sivua ei löytynyt", "sv": "Sidan hittades inte"}[expected]
+    assert page.title().startswith({"fi": "Sivua ei löytynyt - ", "sv": "Sidan hittades inte - "}[expected])
+    assert page.locator("header.md-header").evaluate("e => getComputedStyle(e).position") == "sticky"
     other = "fi" if expected == "sv" else "sv"
     href = page.locator(f'a.md-select__link[hreflang="{other}"]').get_attribute("href")
-    assert href == {"fi": "/404/", "sv": "/sv/404/"}[other]
+    assert href == {"fi": "/", "sv": "/sv/"}[other]
 
 
 def test_abbreviation_expands_on_keyboard_focus(page, base_url, content):

@@ -168,7 +168,7 @@ PAGE_TYPES = {
     "template": first_page("templates"),
     "self-study": first_page("self-study"),
     "programmes": "programmes/",
-    "not-found": "404/",
+    "not-found": "404.html",
 }
 
 

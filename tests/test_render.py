@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from macros.render import relative_source, relative_url
+from macros.render import page_url_for, relative_source, relative_url
 
 
 @pytest.mark.parametrize(
@@ -31,3 +31,19 @@ def test_relative_url(target, page, expected):
 )
 def test_relative_source(target, page, expected):
     assert relative_source(target, page) == expected
+
+
+@pytest.mark.parametrize(
+    "src,directory_urls,page,expected",
+    [
+        ("exercises/x.md", True, "exercises/", "x/"),
+        ("exercises/x.md", False, "exercises/index.html", "x.html"),
+        ("themes/index.md", True, "exercises/", "../themes/"),
+        ("themes/index.md", False, "exercises/index.html", "../themes/index.html"),
+        ("cards/index.md", False, "cards/index.html", "index.html"),
+        ("index.md", False, "guides/feedback.html", "../index.html"),
+    ],
+)
+def test_url_follows_use_directory_urls(src, directory_urls, page, expected):
+    """The macros' url(): as MkDocs links pages, folders on a server, files offline."""
+    assert relative_url(page_url_for(src, directory_urls), page) == expected

@@ -199,13 +199,13 @@ def next_search(page, query):
 
 
 def every_page_of(site, lang):
-    """URL paths of every built page of one language, but its 404 and site map."""
+    """URL paths of every built page of one language, but its site map."""
     root = site / HOME[lang]
     paths = set()
     for html in root.rglob("index.html"):
         path = html.parent.relative_to(root).as_posix()
         path = "" if path == "." else path + "/"
-        if lang == "fi" and path.startswith("sv/") or path in ("404/", "site-map/"):
+        if lang == "fi" and path.startswith("sv/") or path == "site-map/":
             continue
         paths.add("/" + HOME[lang] + path)
     return paths

@@ -46,7 +46,7 @@ class SiteHandler(http.server.SimpleHTTPRequestHandler):
             return super().send_error(code, message, explain)
         inside = self.path[len(self.base_path):]
         language = next((lang for lang in OTHER_LANGUAGES if inside.startswith(f"{lang}/")), None)
-        page = site / language / "404" / "index.html" if language else site / "404.html"
+        page = site / language / "404.html" if language else site / "404.html"
         body = page.read_bytes()
         self.send_response(404)
         self.send_header("Content-Type", "text/html; charset=utf-8")

@@ -25,7 +25,7 @@ import sys
 import tempfile
 import zipfile
 from pathlib import Path
-from urllib.parse import unquote, urlsplit
+from urllib.parse import urlsplit
 
 ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
@@ -103,57 +103,19 @@ def allow_shim_script(site: Path, shim: str) -> int:
     return pages
 
 
-LINK = re.compile(r'(<a\b[^>]*?\shref=")([^"]*)(")')
-
-
-def link_folders_to_index(site: Path) -> int:
-    """From a folder, a link to `x/` opens a folder listing (or nothing), not the page.
-    MkDocs rewrites Markdown links for use_directory_urls: false, but not the HTML
-    links the macros write (macros/render.py url(): the catalog's exercise and theme
-    links, the card deck's "show all"). So every relative link to a page's folder gets
-    the page's file: x/ becomes x/index.html, or x.html where that is the page.
-    Returns the number of links changed."""
-    changed = 0
-
-    def fix(page: Path):
-        def one(match: re.Match) -> str:
-            nonlocal changed
-            url = match.group(2)
-            parts = urlsplit(url)
-            if not parts.path or parts.scheme or parts.netloc or url.startswith("/"):
-                return match.group(0)
-            target = page.parent / unquote(parts.path)
-            if target.is_dir() and (target / "index.html").is_file():
-                path = parts.path + ("" if parts.path.endswith("/") else "/") + "index.html"
-            elif parts.path.endswith("/") and (target.parent / f"{target.name}.html").is_file():  # x/ is the page x.html
-                path = parts.path.rstrip("/") + ".html"
-            else:
-                return match.group(0)
-            changed += 1
-            return match.group(1) + path + (f"?{parts.query}" if parts.query else "") + (f"#{parts.fragment}" if parts.fragment else "") + match.group(3)
-        return one
-
-    for page in site.rglob("*.html"):
-        text = page.read_text(encoding="utf-8")
-        fixed = LINK.sub(fix(page), text)
-        if fixed != text:
-            page.write_text(fixed, encoding="utf-8")
-    return changed
-
-
 def finish_offline(site: Path) -> str:
-    """After split_search_index: the per-language search scripts, the shim file, the
-    policy that lets the shim run, and links that open files rather than folders."""
+    """After split_search_index: the per-language search scripts, the shim file and the
+    policy that lets the shim run. (Links need no rewriting: MkDocs writes .html links
+    with use_directory_urls off, and so does the macros' url(), macros/render.py.)"""
     if not SHIM_SOURCE.exists():
         raise SystemExit(f"{SHIM_SOURCE.relative_to(ROOT)} is missing: run `make node-deps` (npm ci) first")
     scripts = write_offline_search_scripts(site)
     (site / SHIM).parent.mkdir(parents=True, exist_ok=True)
     shutil.copyfile(SHIM_SOURCE, site / SHIM)
     pages = allow_shim_script(site, SHIM_SOURCE.read_text(encoding="utf-8"))
-    links = link_folders_to_index(site)
     bundled = bundle_modules(site)  # tools/bundle.py: modules cannot load from a folder
     return (f"offline: {', '.join(scripts)}, {SHIM}, shim allowed by the CSP of {pages} pages, "
-            f"{links} folder links to index.html, {len(bundled)} modules bundled")
+            f"{len(bundled)} modules bundled")
 
 
 def build_site(out: Path) -> Path:

@@ -8,22 +8,15 @@ Why they cannot run earlier or in a template:
   <lang>/search/ (the root one is the default language's). Each page's search
   settings (main.html's config block) already point at their language's index and
   at overrides/assets/javascripts/workers/search-stemmed.js.
-- The 404 pages are docs/<lang>/404.md, so each is in its own language. A server shows
-  a 404 page for a missing URL at any depth, so its relative links are made absolute
-  from the site's base path (SITE_URL's path, "/" by default), and the default
-  language's one is copied to 404.html, where servers look first.
+- Nothing else: the 404 pages are MkDocs' own error template (overrides/404.html,
+  absolute links from SITE_URL's path), placed per language by the hook.
 """
 from __future__ import annotations
 
 import json
-import re
-import shutil
 from pathlib import Path
-from urllib.parse import urljoin, urlsplit
 
 from macros.languages import DEFAULT_LANGUAGE, OTHER_LANGUAGES
-
-CONFIG_SCRIPT = re.compile(r'(<script id="__config" type="application/json">)(.*?)(</script>)', re.S)
 
 
 def split_search_index(site: Path) -> dict[str, int]:
@@ -69,46 +62,6 @@ def add_search_base_forms(index: dict, lang: str) -> None:
         index["config"]["base_forms"] = table
 
 
-URL_ATTRIBUTE = re.compile(r'(\s(?:href|src)=")([^"]*)(")')
-
-
-def absolutize(html: str, page_url: str) -> str:
-    """Make every relative href/src and the search base root-absolute, as seen from page_url."""
-
-    def fix(match: re.Match) -> str:
-        url = match.group(2)
-        if not url or url.startswith(("#", "/", "mailto:", "data:")) or urlsplit(url).scheme:
-            return match.group(0)
-        return match.group(1) + urljoin(page_url, url) + match.group(3)
-
-    def fix_config(match: re.Match) -> str:
-        config = json.loads(match.group(2))
-        # A folder, with its trailing slash, so that Material resolves search/… inside it.
-        config["base"] = urljoin(page_url, config["base"].rstrip("/") + "/")
-        config["search"] = urljoin(page_url, config["search"])  # keeps its ?material= query
-        return match.group(1) + json.dumps(config, ensure_ascii=False) + match.group(3)
-
-    return CONFIG_SCRIPT.sub(fix_config, URL_ATTRIBUTE.sub(fix, html), count=1)
-
-
-def install_404_pages(site: Path, base_path: str = "/") -> list[str]:
-    """Give <lang>/404/ absolute links (a server shows it for a missing URL at any
-    depth) and copy the default language's one to 404.html, where servers look first.
-    The other languages' stay at <lang>/404/: point the server's 404 for /<lang>/
-    there (README). base_path is where the site is served from, e.g. /koulutus/."""
-    written = []
-    for prefix in ("", *(f"{lang}/" for lang in OTHER_LANGUAGES)):
-        page = site / prefix / "404" / "index.html"
-        if not page.exists():
-            continue
-        page.write_text(absolutize(page.read_text(encoding="utf-8"), f"{base_path}{prefix}404/"), encoding="utf-8")
-        written.append(f"{prefix}404/")
-    if (site / "404" / "index.html").exists():
-        shutil.copyfile(site / "404" / "index.html", site / "404.html")
-        written.append("404.html")
-    return written
-
-
 def write_offline_search_scripts(site: Path) -> list[str]:
     """For the offline copy (Material's offline plugin on): each language's
     search/search_index.js from its own search_index.json. On file:// Material loads
@@ -123,8 +76,7 @@ def write_offline_search_scripts(site: Path) -> list[str]:
     return written
 
 
-def finish(site: Path, base_path: str = "/") -> str:
+def finish(site: Path) -> str:
     """Every finishing step, in order; returns a one-line summary."""
     counts = split_search_index(site)
-    not_found = install_404_pages(site, base_path)
-    return f"search entries per language {counts}; 404 pages {not_found}"
+    return f"search entries per language {counts}"

@@ -182,7 +182,9 @@ def build_table(analysed: dict[str, list[str]], vocabulary: set[str], min_rule_c
             if lemma != form:
                 counts[_rule(form, lemma)] += 1
     rules: dict[str, list] = defaultdict(list)
-    for (ending, replacement), count in counts.most_common():
+    # Ties in a fixed order (most_common keeps the order words were seen, which follows
+    # set iteration and so changes from build to build): the same site, the same index.
+    for (ending, replacement), count in sorted(counts.items(), key=lambda item: (-item[1], item[0])):
         if count >= min_rule_count:
             rules[ending].append([replacement, count])
     forms = {}
