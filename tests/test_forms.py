@@ -44,7 +44,7 @@ def project_with_form(tmp_path: Path) -> Path:
     for lang, title in (("fi", "Näytepohja"), ("sv", "Exempelmall")):
         page = root / "docs" / lang / "templates" / "sample-form.md"
         page.parent.mkdir(parents=True, exist_ok=True)
-        page.write_text(f"# {title}\n\n{{{{ template_form(\"sample-form\") }}}}\n", encoding="utf-8")
+        page.write_text(f"---\nupdated: 2026-11-27\n---\n# {title}\n\n{{{{ template_form(\"sample-form\") }}}}\n", encoding="utf-8")
     return root
 
 
@@ -109,7 +109,7 @@ def test_a_reused_field_id_is_refused(tmp_path):
 def test_a_page_that_calls_an_unknown_form_is_listed(tmp_path):
     root = project_with_form(tmp_path)
     page = root / "docs" / "sv" / "templates" / "sample-form.md"
-    page.write_text("# Exempelmall\n\n{{ template_form(\"no-such-form\") }}\n", encoding="utf-8")
+    page.write_text("---\nupdated: 2026-11-27\n---\n# Exempelmall\n\n{{ template_form(\"no-such-form\") }}\n", encoding="utf-8")
     assert "docs/sv/templates/sample-form.md: template_form [sv]: no form forms/no-such-form.yml" in problems_of(root)
 
 
