@@ -1,7 +1,8 @@
 """Plan links: a whole plan in the planner's URL fragment, no server.
 
 The format is shared with the planner (overrides/assets/js/, planner/ in each
-language):  planner/#plan=<base64url of UTF-8 JSON>, base64url as in RFC 4648 §5
+language):  planner/#plan=<base64url of UTF-8 JSON> (a share link), or planner/?plan=…
+(a link written into a page, e.g. a programme's "open in planner"); base64url as in RFC 4648 §5
 without padding. The JSON:
   {"v": 1, "title": "…", "start": "09:00", "target": 210, "blocks": [
      {"type": "exercise", "id": "listening-pairs", "version": "full"},
@@ -34,6 +35,8 @@ def decode(value: str) -> dict:
 
 
 def plan_href(plan: dict, url) -> str:
+    # A page's link carries the plan in the query (planner/?plan=…), which the planner
+    # reads like the fragment: link checkers read a fragment as an anchor that must exist.
     """A link to the planner holding `plan`; `url` is the page's relative-URL helper
     (render.relative_url bound to the page), so the link works under a sub-path."""
-    return f"{url(PLANNER_PAGE)}#plan={encode(plan)}"
+    return f"{url(PLANNER_PAGE)}?plan={encode(plan)}"

@@ -404,3 +404,17 @@ def test_the_plan_runs_live_in_the_timer_block_by_block(fresh, base_url, exercis
     page.keyboard.press("Escape")
     expect(page.locator("dialog")).to_have_count(0)
     expect(run).to_be_focused()
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_a_programme_session_opens_in_the_planner_from_its_page(fresh, base_url, lang):
+    page = fresh()
+    page.goto(f"{base_url}{PREFIX[lang]}programmes/")
+    link = page.get_by_role("link", name=labels(lang)["open_in_planner"]).first
+    expect(link).to_have_attribute("href", re.compile(r"planner/\?plan="))
+    link.click()
+    # The first supervisor session: 3.5 hours from 9.00, so it ends at 12.30.
+    expect(page.locator(".kv-plan__block").first).to_be_visible()
+    expect(page.locator("[data-kv-summary]")).to_contain_text("12.30")
+    expect(page.locator("[data-kv-problems]")).to_be_hidden()
+    assert "plan=" not in page.url  # kept on the device now; a reload opens it from there

@@ -27,7 +27,7 @@ def test_a_plan_link_is_relative_to_the_page():
     from macros.render import relative_url
 
     href = plan_link.plan_href({"blocks": []}, lambda target: relative_url(target, "programmes/"))
-    assert href.startswith("../planner/#plan=")
+    assert href.startswith("../planner/?plan=")
 
 
 def test_supervisor_session_1_runs_from_nine_to_half_past_twelve(content):

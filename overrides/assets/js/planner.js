@@ -148,7 +148,9 @@ function adopt(raw, context) {
 function start() {
   if (plans.store.problem) storageProblem(plans.store.problem);
   plans.store.onProblem(storageProblem);
-  const encoded = planInHash(location.hash);
+  // A share link carries the plan in the fragment; a link on a page (a programme's
+  // "open in planner") in the query, which link checkers do not read as an anchor.
+  const encoded = planInHash(location.hash) ?? new URLSearchParams(location.search).get("plan");
   let fromLink = false;
   if (encoded !== null) {
     let raw = null;
@@ -162,7 +164,7 @@ function start() {
       fromLink = true;
     }
     // The plan is now on the device (or in this visit): a reload opens it from there.
-    history.replaceState(null, "", location.pathname + location.search);
+    history.replaceState(null, "", location.pathname);
   }
   if (!plan) {
     const id = plans.current();
