@@ -67,7 +67,8 @@ def define_env(env) -> None:
         use_module("timer")  # the page's "start the timer" button
         use_module("plan-add")  # its "add to plan" button (macros/templates/exercise_page.md.j2)
         return render.render_exercise_page(
-            content.exercises[exercise_id], content.exercises, content.titles_for(lang), lang, page_url(), page_src()
+            content.exercises[exercise_id], content.exercises, content.titles_for(lang), lang, page_url(), page_src(),
+            directory_urls(),
         )
 
     @env.macro
@@ -130,7 +131,7 @@ def define_env(env) -> None:
         planner = (Path(env.project_dir) / "docs" / lang / "planner.md").is_file()
         return render.render_programme(
             content.programmes[programme_id], content.exercises, content.calendar, lang, page_url(), page_src(),
-            page_titles(lang), planner,
+            page_titles(lang), planner, directory_urls(),
         )
 
     @env.macro
@@ -180,7 +181,7 @@ def define_env(env) -> None:
         scripts = env.page.meta.setdefault("kv_scripts", [])
         scripts.append(data_file(language()))
         env.kv_planner_url = page_url()
-        return render.render_planner(language(), page_url())
+        return render.render_planner(language(), page_url(), directory_urls())
 
     @env.macro
     def whats_new() -> str:

@@ -18,7 +18,7 @@ from __future__ import annotations
 import base64
 import json
 
-PLANNER_PAGE = "planner/"
+PLANNER_PAGE = "planner.md"  # a source path: url() gives planner/ or planner.html
 VERSION = 1
 
 

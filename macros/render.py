@@ -102,12 +102,13 @@ def render_card(exercise: Exercise, lang: str, page_url: str) -> str:
 
 
 def render_exercise_page(
-    exercise: Exercise, exercises: dict[str, Exercise], titles: dict, lang: str, page_url: str, page_src: str
+    exercise: Exercise, exercises: dict[str, Exercise], titles: dict, lang: str, page_url: str, page_src: str,
+    directory_urls: bool = True,
 ) -> str:
     related_exercises = [exercises[i] for i in exercise.related.exercises]
     return _env.get_template("exercise_page.md.j2").render(
         _context(
-            lang, page_url, page_src, ex=exercise, related_exercises=related_exercises, titles=titles,
+            lang, page_url, page_src, directory_urls, ex=exercise, related_exercises=related_exercises, titles=titles,
             timer_blocks=timer_blocks(exercise, lang),
         )
     )
@@ -138,8 +139,8 @@ def render_deck(
     )
 
 
-def render_planner(lang: str, page_url: str) -> str:
-    return _env.get_template("planner.html.j2").render(_context(lang, page_url))
+def render_planner(lang: str, page_url: str, directory_urls: bool = True) -> str:
+    return _env.get_template("planner.html.j2").render(_context(lang, page_url, "index.md", directory_urls))
 
 
 def render_page_list(pages: list, lang: str, page_src: str) -> str:
@@ -165,7 +166,7 @@ def render_whats_new(notes: list, lang: str, page_src: str) -> str:
 
 
 def render_programme(programme, exercises: dict[str, Exercise], calendar, lang: str, page_url: str, page_src: str,
-                     page_titles: dict[str, str], planner: bool) -> str:
+                     page_titles: dict[str, str], planner: bool, directory_urls: bool = True) -> str:
     """A programme's section: intro, timeline and per session the computed agenda.
     `page_titles`: docs path -> title for the pre-reading links; `planner`: whether the
     planner page is built (the "open in planner" link points at it)."""
@@ -173,7 +174,8 @@ def render_programme(programme, exercises: dict[str, Exercise], calendar, lang: 
     from .calendar import month_text
     from .programme import agenda, session_plan
 
-    context = _context(lang, page_url, page_src, programme=programme, page_titles=page_titles, exercises=exercises)
+    context = _context(lang, page_url, page_src, directory_urls, programme=programme, page_titles=page_titles,
+                       exercises=exercises)
     sessions = [
         {
             "session": s,

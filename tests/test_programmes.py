@@ -23,11 +23,12 @@ def test_a_plan_link_is_base64url_of_utf8_json_without_padding():
     assert plan_link.decode(value) == {"v": 1, **plan}
 
 
-def test_a_plan_link_is_relative_to_the_page():
-    from macros.render import relative_url
+def test_a_plan_link_is_relative_to_the_page_served_and_offline():
+    from macros.render import page_url_for, relative_url
 
-    href = plan_link.plan_href({"blocks": []}, lambda target: relative_url(target, "programmes/"))
-    assert href.startswith("../planner/?plan=")
+    for directory_urls, page, planner in ((True, "programmes/", "../planner/"), (False, "programmes/index.html", "../planner.html")):
+        href = plan_link.plan_href({"blocks": []}, lambda target: relative_url(page_url_for(target, directory_urls), page))
+        assert href.startswith(planner + "?plan="), href
 
 
 def test_supervisor_session_1_runs_from_nine_to_half_past_twelve(content):
