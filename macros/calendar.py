@@ -10,6 +10,7 @@ from pydantic import Field, ValidationError
 from .errors import ContentError, describe_validation_error, yaml_problem
 from .labels import labels
 from .model import LANGUAGES, NonEmpty, PlainText, Slug, Strict, Text
+from .yamlfile import parse_yaml
 
 CALENDAR_FILE = Path("data") / "calendar.yml"
 FORMS = ("name", "in", "of", "from", "to")
@@ -64,7 +65,7 @@ def load_calendar(root: Path) -> Calendar:
     if not file.exists():
         raise ContentError([f"{shown}: (file): missing"])
     try:
-        calendar = Calendar.model_validate(yaml.safe_load(file.read_text(encoding="utf-8")))
+        calendar = Calendar.model_validate(parse_yaml(file.read_text(encoding="utf-8")))
     except yaml.YAMLError as exc:
         raise ContentError([yaml_problem(shown, exc)]) from None
     except ValidationError as exc:

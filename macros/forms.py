@@ -17,6 +17,7 @@ from pydantic import Field, ValidationError, model_validator
 
 from .errors import ContentError, describe, yaml_problem
 from .model import LANGUAGES, Slug, Strict, Text
+from .yamlfile import parse_yaml
 
 FIELD_TYPES = ("text", "textarea", "date", "rating", "goals")
 
@@ -183,7 +184,7 @@ def describe_form_error(file: Path, data: dict, error: dict) -> str:
 
 def read_form(file: Path, shown_as: Path) -> tuple[Form | None, list[str]]:
     try:
-        data = yaml.safe_load(file.read_text(encoding="utf-8"))
+        data = parse_yaml(file.read_text(encoding="utf-8"))
     except yaml.YAMLError as exc:
         return None, [yaml_problem(shown_as.as_posix(), exc)]
     if not isinstance(data, dict):

@@ -9,6 +9,7 @@ from pydantic import BaseModel, Field, ValidationError
 
 from .errors import ContentError, describe_validation_error, yaml_problem
 from .model import PlainText, Slug, Strict, Text
+from .yamlfile import parse_yaml
 
 
 class Term(Strict):
@@ -48,7 +49,7 @@ def load_glossary(root: Path) -> Glossary:
     if not file.exists():
         raise ContentError([f"{GLOSSARY_FILE.as_posix()}: (file): missing"])
     try:
-        glossary = Glossary.model_validate(yaml.safe_load(file.read_text(encoding="utf-8")))
+        glossary = Glossary.model_validate(parse_yaml(file.read_text(encoding="utf-8")))
     except yaml.YAMLError as exc:
         raise ContentError([yaml_problem(GLOSSARY_FILE.as_posix(), exc)]) from None
     except UnicodeDecodeError:

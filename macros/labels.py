@@ -16,6 +16,7 @@ import yaml
 
 from .errors import ContentError, yaml_problem
 from .model import LANGUAGES, LEVELS, Actor, Audience, HandoutKind, Mode, Theme, plain_text
+from .yamlfile import parse_yaml
 
 LABELS_DIR = Path(__file__).parent / "labels"
 SHOWN_DIR = "macros/labels"
@@ -104,7 +105,7 @@ def read_table(directory: Path, name: str, lang: str | None = None) -> dict:
     if not file.exists():
         raise ContentError([f"{shown}: (file) [{lang}]: missing"])
     try:
-        table = yaml.safe_load(file.read_text(encoding="utf-8"))
+        table = parse_yaml(file.read_text(encoding="utf-8"))
     except yaml.YAMLError as exc:
         raise ContentError([yaml_problem(shown, exc, f"(file) [{lang}]")]) from None
     if not isinstance(table, dict):

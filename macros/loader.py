@@ -8,6 +8,7 @@ from pydantic import ValidationError
 
 from .errors import ContentError, describe_validation_error, yaml_problem
 from .model import Exercise
+from .yamlfile import parse_yaml
 
 TEMPLATE_PREFIX = "_"  # _template.yml and other underscore files are not exercises
 
@@ -20,7 +21,7 @@ def exercise_files(directory: Path) -> list[Path]:
 def read_exercise(file: Path, shown_as: Path) -> tuple[Exercise | None, list[str]]:
     """Parse and validate one file; return the exercise or the problems found."""
     try:
-        data = yaml.safe_load(file.read_text(encoding="utf-8"))
+        data = parse_yaml(file.read_text(encoding="utf-8"))
     except yaml.YAMLError as exc:
         return None, [yaml_problem(shown_as.as_posix(), exc)]
     except UnicodeDecodeError:

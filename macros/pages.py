@@ -15,6 +15,7 @@ import yaml
 from .errors import ContentError, yaml_problem
 from .history import History, differing_dates, is_exercise_page, page_history
 from .model import LANGUAGES
+from .yamlfile import parse_yaml
 
 FRONT_MATTER = re.compile(r"\A---\n(.*?)\n---\n", re.S)
 H1 = re.compile(r"^# (.+?)\s*(\{.*\})?\s*$", re.M)
@@ -47,7 +48,7 @@ def front_matter(text: str, file: Path | None = None) -> tuple[dict, str]:
         return {}, text
     shown, lang = shown_path(file) if file else ("(page)", "")
     try:
-        meta = yaml.safe_load(match.group(1))
+        meta = parse_yaml(match.group(1))
     except yaml.YAMLError as exc:
         # The YAML starts on the file's line 2, after the opening ---.
         raise ContentError([yaml_problem(shown, exc, f"front matter{lang}", first_line=2)]) from None

@@ -16,6 +16,7 @@ from pydantic import Field, ValidationError
 from .calendar import Calendar, unknown_event
 from .errors import ContentError, describe_validation_error, yaml_problem
 from .model import LANGUAGES, Audience, Exercise, Mode, PlainText, Slug, Strict, Text
+from .yamlfile import parse_yaml
 
 PROGRAMMES_DIR = "programmes"
 ClockTime = Annotated[str, Field(pattern=r"^([01][0-9]|2[0-3]):[0-5][0-9]$", description="hh:mm, e.g. 09:00")]
@@ -143,7 +144,7 @@ def load_programmes(
     for file in sorted((root / PROGRAMMES_DIR).glob("*.yml")):
         shown = file.relative_to(root).as_posix()
         try:
-            data = yaml.safe_load(file.read_text(encoding="utf-8"))
+            data = parse_yaml(file.read_text(encoding="utf-8"))
             programme = Programme.model_validate(data)
         except yaml.YAMLError as exc:
             problems.append(yaml_problem(shown, exc))

@@ -35,17 +35,22 @@ BLOCK_START = re.compile(r"(?:[#>+=!?:-]|\d+[.)])")
 MARKDOWN_CHARACTERS = "#{}[]`*_\\|"
 
 
+# HTML escapes (as markupsafe writes them) and Markdown's characters as references.
+_INLINE_ESCAPES = {ord(c): f"&#{ord(c)};" for c in MARKDOWN_CHARACTERS} | {
+    ord("&"): "&amp;", ord("<"): "&lt;", ord(">"): "&gt;", ord('"'): "&#34;", ord("'"): "&#39;"}
+
+
 def inline(text: str) -> Markup:
     """Plain text for a line of Markdown, shown as typed: HTML-escaped, and written as
     character references where Markdown would read it: the character that would start
     a block, "#" (a heading drops a trailing one: "C#" -> "C"), and the characters that
     model.PlainText rejects anyway (links, emphasis, attribute lists), should one pass."""
     text = str(text)
-    encode = {i for i, c in enumerate(text) if c in MARKDOWN_CHARACTERS}
     start = BLOCK_START.match(text)
-    if start:
-        encode.add(start.end() - 1)
-    return Markup("".join(f"&#{ord(c)};" if i in encode else str(escape(c)) for i, c in enumerate(text)))
+    if not start:
+        return Markup(text.translate(_INLINE_ESCAPES))
+    at = start.end() - 1
+    return Markup(text[:at].translate(_INLINE_ESCAPES) + f"&#{ord(text[at])};" + text[at + 1:].translate(_INLINE_ESCAPES))
 
 
 _env.filters["inline"] = inline

@@ -3,7 +3,9 @@ from __future__ import annotations
 
 import contextlib
 import functools
+import gzip
 import http.server
+import io
 import os
 import shutil
 import threading
@@ -30,9 +32,29 @@ class SiteHandler(http.server.SimpleHTTPRequestHandler):
     recipe sets up; anything outside base_path is a plain 404."""
 
     base_path = "/"
+    compress = False  # gzip text files for a client that accepts it, as real servers do
+    COMPRESSED_TYPES = ("text/", "application/javascript", "application/json", "image/svg+xml", "application/xml")
 
     def log_message(self, *args):
         pass
+
+    def send_head(self):
+        path = self.translate_path(self.path)
+        if os.path.isdir(path) and self.path.split("?", 1)[0].endswith("/"):
+            path = os.path.join(path, "index.html")
+        content_type = self.guess_type(path)
+        if not (self.compress and "gzip" in self.headers.get("Accept-Encoding", "") and os.path.isfile(path)
+                and content_type.startswith(self.COMPRESSED_TYPES)):
+            return super().send_head()
+        with open(path, "rb") as file:
+            body = gzip.compress(file.read(), compresslevel=6)
+        self.send_response(200)
+        self.send_header("Content-Type", content_type)
+        self.send_header("Content-Encoding", "gzip")
+        self.send_header("Vary", "Accept-Encoding")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        return io.BytesIO(body)
 
     def translate_path(self, path):
         inside = path.split("?", 1)[0].split("#", 1)[0]
@@ -57,10 +79,11 @@ class SiteHandler(http.server.SimpleHTTPRequestHandler):
 
 
 @contextlib.contextmanager
-def serve(site: Path, base_path: str = "/", port: int = 0):
-    """Serve a built site on loopback (a free port by default) under base_path;
-    yields the site's URL, ending in '/'."""
-    handler = functools.partial(type("Handler", (SiteHandler,), {"base_path": base_path}), directory=str(site))
+def serve(site: Path, base_path: str = "/", port: int = 0, compress: bool = False):
+    """Serve a built site on loopback (a free port by default) under base_path, with
+    gzip if compress; yields the site's URL, ending in '/'."""
+    settings = {"base_path": base_path, "compress": compress}
+    handler = functools.partial(type("Handler", (SiteHandler,), settings), directory=str(site))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()

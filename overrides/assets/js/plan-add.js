@@ -2,16 +2,23 @@
    the exercise goes to the end of the current plan on this device, and a polite
    message says so, with a link to the planner. Without JavaScript the buttons are
    hidden (.no-js in site.css). When the device keeps nothing (private mode), the
-   link carries the plan itself (#plan=…), so the planner still gets it. */
+   link carries the plan itself (#plan=…), so the planner still gets it.
+   The plan code loads on the first click, not with the page. */
 import { format, labelsFor } from "./lib/labels.js";
-import { planHash } from "./lib/plan-link.js";
-import { newPlan, sharedPlan } from "./lib/plan-model.js";
-import { openPlans } from "./lib/plan-store.js";
 
 const labels = labelsFor("plan-add");
-const plans = openPlans();
 const status = document.querySelector("[data-kv-plan-added]");
 const plannerLink = document.querySelector("[data-kv-planner-link]");
+let plans, newPlan, sharedPlan, planHash;
+
+async function loadPlanCode() {
+  if (plans) return;
+  const [store, model, link] = await Promise.all([
+    import("./lib/plan-store.js"), import("./lib/plan-model.js"), import("./lib/plan-link.js")]);
+  ({ newPlan, sharedPlan } = model);
+  ({ planHash } = link);
+  plans = store.openPlans();
+}
 
 function currentPlan() {
   const id = plans.current();
@@ -20,7 +27,8 @@ function currentPlan() {
   return { id: plans.newId(), plan: newPlan(labels.default_title) };
 }
 
-function add(button) {
+async function add(button) {
+  await loadPlanCode();
   const { id, plan } = currentPlan();
   plan.blocks.push({ type: "exercise", id: button.dataset.kvAddToPlan, version: "full" });
   const kept = plans.put(id, plan);

@@ -9,7 +9,6 @@ import { decodePlan, planHash, planInHash } from "./lib/plan-link.js";
 import * as model from "./lib/plan-model.js";
 import { openPlans } from "./lib/plan-store.js";
 import { calendarFile } from "./lib/ics.js";
-import { mountTimer } from "./lib/timer.js";
 
 const L = labelsFor("planner");
 const lang = pageLanguage();
@@ -570,13 +569,15 @@ $("[data-kv-delete-plan]").addEventListener("click", () => {
 
 $("[data-kv-print]").addEventListener("click", () => window.print());
 // The live timer runs the plan as it stands: every block with its steps and minutes.
-$("[data-kv-run-live]").addEventListener("click", (event) => {
+// Its code loads on the first click: most visits never start it.
+$("[data-kv-run-live]").addEventListener("click", async (event) => {
   const blocks = model.toTimerBlocks(plan, exercises, lang, names);
   if (!blocks.length) {
     announce(L.run_live_empty);
     return;
   }
   const opener = event.currentTarget;
+  const { mountTimer } = await import("./lib/timer.js");
   mountTimer(document.body, blocks, labelsFor("timer"), { onClose: () => opener.focus() });
 });
 $("[data-kv-copy]").addEventListener("click", async () => {
