@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 from macros.languages import PREFIX
 
@@ -188,3 +189,16 @@ def test_each_home_page_is_titled_with_its_site_name_once(site):
         name = lang.get("site_name") or config["site_name"]
         html = (site / PREFIX[lang["locale"]] / "index.html").read_text(encoding="utf-8")
         assert TITLE.search(html).group(1).strip() == name
+
+
+def test_the_stylesheet_is_minified_and_keeps_every_class_and_colour(site):
+    """hooks/stylesheet.py: the built site.css has no comments and no line breaks, and
+    every kv- class and custom property of the source is still in it."""
+    source = (Path(__file__).resolve().parent.parent / "overrides" / "assets" / "css" / "site.css").read_text(encoding="utf-8")
+    built = (site / "assets" / "css" / "site.css").read_text(encoding="utf-8")
+    assert "/*" in source and "/*" not in built and built.count("\n") <= 1
+    assert len(built) < 0.85 * len(source)
+    names = set(re.findall(r"\.kv-[\w-]+|--[\w-]+(?=\s*:)", source))
+    assert len(names) > 50
+    missing = sorted(n for n in names if n not in built)
+    assert not missing, f"lost in minifying: {missing[:10]}"
