@@ -84,11 +84,13 @@ def define_env(env) -> None:
 
     @env.macro
     def exercise_catalog() -> str:
+        use_module("catalog")  # the filters
         use_module("plan-add")  # each row's "add to plan" button
         return render.render_catalog(content.exercises, language(), page_url(), directory_urls())
 
     @env.macro
     def card_deck() -> str:
+        use_module("deck")  # ?theme= shows one theme's cards
         return render.render_deck(content.exercises, language(), page_url(), page_src(), directory_urls())
 
     @env.macro

@@ -203,7 +203,8 @@ class _Assets(HTMLParser):
             self.files.append(a["src"])
 
 
-IMPORT = re.compile(r'^\s*import\b[^"\']*["\'](\.{1,2}/[^"\']+)["\']', re.M)
+# Static imports only: a dynamic import("…") loads on use, not with the page.
+IMPORT = re.compile(r'^\s*import\b(?!\s*\()[^"\']*["\'](\.{1,2}/[^"\']+)["\']', re.M)
 
 
 def with_imports(files: list[Path]) -> list[Path]:

@@ -1,6 +1,7 @@
-/* Site behaviour that needs JavaScript. Without it every page still works:
-   the catalog shows every exercise, the cards page every card. (Lesson tasks,
-   reflections and progress: learning.js, on the self-study pages only.) */
+/* Site behaviour that needs JavaScript, on every page: print buttons, wide tables as
+   scroll regions, abbreviations on focus, the search dialog's name. Without it every
+   page still works. Features of one page are modules of their own, loaded only there
+   (catalog.js, deck.js, learning.js…; see README.md). */
 (function () {
   "use strict";
 
@@ -21,91 +22,6 @@
       if (printing) document.documentElement.classList.remove(printing);
       printing = "";
     });
-  }
-
-  // ---- Catalog: filters that combine, kept in the URL -------------------------
-  var FILTER_NAMES = ["theme", "duration", "size", "mode", "audience"];
-
-  function words(row, name) {
-    return (row.getAttribute("data-" + name) || "").split(" ");
-  }
-
-  function number(row, name) {
-    return parseInt(row.getAttribute("data-" + name), 10);
-  }
-
-  // "Up to N minutes" means the exercise, run in full, ends within N minutes: its
-  // longest duration counts (a 30-35-minute exercise is not "up to 30").
-  function fitsDuration(row, bucket) {
-    if (bucket === "longer") return number(row, "duration-max") > 60;
-    return number(row, "duration-max") <= parseInt(bucket, 10);
-  }
-
-  function matches(row, filter) {
-    if (filter.theme && words(row, "themes").indexOf(filter.theme) < 0) return false;
-    if (filter.mode && words(row, "modes").indexOf(filter.mode) < 0) return false;
-    if (filter.audience && words(row, "audience").indexOf(filter.audience) < 0) return false;
-    if (filter.duration && !fitsDuration(row, filter.duration)) return false;
-    if (filter.size) {
-      var size = parseInt(filter.size, 10);
-      if (size < number(row, "size-min") || size > number(row, "size-max")) return false;
-    }
-    return true;
-  }
-
-  function setUpCatalog(catalog) {
-    var form = catalog.querySelector("[data-kv-filters]");
-    var rows = catalog.querySelectorAll(".kv-catalog__row");
-    var shown = catalog.querySelector("[data-kv-shown]");
-    var empty = catalog.querySelector("[data-kv-empty]");
-
-    function readForm() {
-      var filter = {};
-      FILTER_NAMES.forEach(function (name) {
-        var value = form.elements[name].value.trim();
-        if (value) filter[name] = value;
-      });
-      return filter;
-    }
-
-    function apply() {
-      var filter = readForm();
-      var count = 0;
-      rows.forEach(function (row) {
-        var visible = matches(row, filter);
-        row.hidden = !visible;
-        if (visible) count += 1;
-      });
-      shown.textContent = String(count);
-      empty.hidden = count > 0;
-      var params = new URLSearchParams(filter).toString();
-      history.replaceState(null, "", location.pathname + (params ? "?" + params : "") + location.hash);
-    }
-
-    // Restore a shared or bookmarked filter from the URL.
-    var params = new URLSearchParams(location.search);
-    FILTER_NAMES.forEach(function (name) {
-      if (params.has(name)) form.elements[name].value = params.get(name);
-    });
-    form.addEventListener("input", apply);
-    form.addEventListener("change", apply);
-    form.addEventListener("submit", function (event) { event.preventDefault(); });
-    form.addEventListener("reset", function () { setTimeout(apply, 0); });
-    apply();
-  }
-
-  // ---- Cards page: ?theme=<id> shows (and prints) one theme's cards -----------
-  function setUpDeck(deck) {
-    var theme = new URLSearchParams(location.search).get("theme");
-    var namesElement = document.querySelector("[data-kv-theme-names]");
-    var names = namesElement ? JSON.parse(namesElement.textContent) : {};
-    if (!theme || !names[theme]) return;
-    deck.querySelectorAll(".kv-card").forEach(function (card) {
-      card.hidden = card.getAttribute("data-themes").split(" ").indexOf(theme) < 0;
-    });
-    var note = document.querySelector("[data-kv-deck-theme]");
-    note.querySelector("[data-kv-deck-theme-name]").textContent = names[theme];
-    note.hidden = false;
   }
 
   // ---- Abbreviations: the expansion shows on keyboard focus as well as on hover --
@@ -172,8 +88,6 @@
     setUpPrintButtons();
     setUpScrollRegions();
     setUpAbbreviations();
-    document.querySelectorAll("[data-kv-catalog]").forEach(setUpCatalog);
-    document.querySelectorAll(".kv-deck").forEach(setUpDeck);
   }
 
   if (document.readyState === "loading") {
