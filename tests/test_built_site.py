@@ -202,3 +202,19 @@ def test_the_stylesheet_is_minified_and_keeps_every_class_and_colour(site):
     assert len(names) > 50
     missing = sorted(n for n in names if n not in built)
     assert not missing, f"lost in minifying: {missing[:10]}"
+
+
+def test_exercise_pages_button_labels_are_not_search_text(site):
+    """An exercise page's buttons are not content: a search result must not show
+    "Tulosta harjoituskortti Käynnistä ajastin Lisää suunnitelmaan" as its text."""
+    import json
+
+    from macros.labels import labels
+
+    for prefix, lang in (("", "fi"), ("sv/", "sv")):
+        t = labels(lang)
+        docs = json.loads((site / prefix / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
+        exercise_docs = [d for d in docs if d["location"].startswith("exercises/") and d["location"] != "exercises/"]
+        assert len(exercise_docs) > 42, "exercise pages missing from the index"
+        with_labels = [d["location"] for d in exercise_docs if t["start_timer"] in d["text"] or t["print_card"] in d["text"]]
+        assert not with_labels, f"{lang}: button labels in the search text of {with_labels[:5]}"
