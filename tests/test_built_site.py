@@ -218,3 +218,22 @@ def test_exercise_pages_button_labels_are_not_search_text(site):
         assert len(exercise_docs) > 42, "exercise pages missing from the index"
         with_labels = [d["location"] for d in exercise_docs if t["start_timer"] in d["text"] or t["print_card"] in d["text"]]
         assert not with_labels, f"{lang}: button labels in the search text of {with_labels[:5]}"
+
+
+def test_planner_controls_are_not_search_text(site):
+    """The planner's form labels and its no-JavaScript note are not content: a search
+    result for the planner shows its introduction, not "Uusi suunnitelma Poista..."."""
+    import json
+
+    from macros.labels import labels
+
+    for prefix, lang in (("", "fi"), ("sv/", "sv")):
+        p = labels(lang)["planner"]
+        docs = json.loads((site / prefix / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
+        planner_text = " ".join(d["text"] for d in docs if d["location"].startswith("planner/"))
+        assert len(planner_text) > 200, f"{lang}: the planner's introduction is missing from the index"
+        indexed = [p[key] for key in ("needs_js", "new_plan", "add_break", "share_hint", "clear_confirm", "show_details")
+                   if re.search(rf"\b{re.escape(p[key])}\b", planner_text)]
+        assert not indexed, f"{lang}: planner control labels in the search text: {indexed}"
+        repeats = [d["location"] for d in docs if d["location"].startswith("planner/#")]
+        assert not repeats, f"{lang}: empty planner sections repeat the page in search results: {repeats}"

@@ -19,6 +19,15 @@ from pathlib import Path
 from macros.languages import DEFAULT_LANGUAGE, OTHER_LANGUAGES
 
 
+def is_excluded_heading(doc: dict, by_location: dict) -> bool:
+    """A heading inside a data-search-exclude block (the planner's) still opens a
+    section; Material gives it no text and the page's title, so in results it would
+    only repeat the page."""
+    page, _, anchor = doc["location"].partition("#")
+    page_doc = by_location.get(page)
+    return bool(anchor) and not doc["text"].strip() and page_doc is not None and doc["title"] == page_doc["title"]
+
+
 def split_search_index(site: Path) -> dict[str, int]:
     """Write one index per language; return the number of entries in each."""
     index_file = site / "search" / "search_index.json"
@@ -27,7 +36,7 @@ def split_search_index(site: Path) -> dict[str, int]:
     unique = {}
     for doc in combined["docs"]:
         unique.setdefault(doc["location"], doc)
-    combined["docs"] = list(unique.values())
+    combined["docs"] = [d for d in unique.values() if not is_excluded_heading(d, unique)]
     counts = {}
     for lang in (DEFAULT_LANGUAGE, *OTHER_LANGUAGES):
         if lang == DEFAULT_LANGUAGE:
