@@ -66,6 +66,12 @@ def digits(page):
     return page.locator(".kv-timer__digits")
 
 
+def seconds_shown(page) -> int:
+    """The time left that the digits show, in seconds ("12:34" -> 754)."""
+    minutes, seconds = digits(page).inner_text().split(":")
+    return int(minutes) * 60 + int(seconds)
+
+
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_time_left_counts_down_and_keys_move_between_steps(page, base_url, exercise, lang):
     t, steps = labels(lang), exercise.steps
@@ -154,6 +160,36 @@ def test_a_step_change_is_announced_once(page, base_url, exercise, lang):
     expect(digits(page)).to_have_text(clock_text(steps[1].minutes * MINUTE - 45_000))
     said = page.evaluate("window.kvSaid")
     assert len(said) == 1 and steps[1].title[lang] in said[0], said
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_a_reload_goes_on_where_the_timer_was_and_closing_starts_afresh(page, base_url, exercise, lang):
+    """A trainer who reloads the page mid-session finds the timer on the same step, still
+    running, with the time that has passed; closing the timer ends the run."""
+    t, steps = labels(lang), exercise.steps
+    open_timer(page, base_url, lang, exercise)
+    page.keyboard.press("Space")
+    page.keyboard.press("ArrowRight")
+    page.clock.run_for(2 * MINUTE)
+    expect(digits(page)).to_have_text(clock_text((steps[1].minutes - 2) * MINUTE))
+
+    page.reload()  # after a reload the mocked clock runs at the real pace: check a range
+    page.get_by_role("button", name=all_labels()[lang]["start_timer"]).click()
+    expect(page.locator(".kv-timer__message")).to_have_text(t["resumed"])
+    expect(page.locator(".kv-timer__step")).to_have_text(steps[1].title[lang])
+    expect(page.get_by_role("button", name=t["pause"], exact=True)).to_be_visible()  # still running
+    left = seconds_shown(page)
+    assert (steps[1].minutes - 3) * 60 < left <= (steps[1].minutes - 2) * 60, f"{left} s left after the reload"
+    page.keyboard.press("ArrowLeft")  # the note goes with the first action
+    expect(page.locator(".kv-timer__step")).to_have_text(steps[0].title[lang])
+    expect(page.locator(".kv-timer__message")).to_be_hidden()
+
+    page.get_by_role("button", name=t["close"]).click()
+    page.get_by_role("button", name=all_labels()[lang]["start_timer"]).click()
+    expect(page.locator(".kv-timer__step")).to_have_text(steps[0].title[lang])
+    expect(page.get_by_role("button", name=t["start"], exact=True)).to_be_visible()
+    expect(digits(page)).to_have_text(clock_text(steps[0].minutes * MINUTE))
+    expect(page.locator(".kv-timer__message")).to_be_hidden()
 
 
 def test_full_screen_sound_and_closing(browser, base_url, exercise):

@@ -15,13 +15,19 @@
    redraws. A tab in the background runs its timers seldom and a sleeping laptop not
    at all; the next redraw still shows the right time. Date.now(), not
    performance.now(): the group keeps working while the laptop sleeps, and
-   performance.now() stands still during sleep on some systems. */
+   performance.now() stands still during sleep on some systems.
+
+   A reload must not lose the session: the run (step, banked time, minutes added, when
+   the step started) is kept in the "timer" store under a key made from the steps, and
+   the next mount of the same steps within RESUME_HOURS goes on from there. Closing the
+   timer ends the run and forgets it. */
 
 import { format, labelsFor } from "./labels.js";
 import { openStore } from "./store.js";
 
 const REDRAW_MS = 250;
 const MINUTE = 60000;
+const RESUME_HOURS = 12;
 
 /* Every step in the order it is run, with the block it belongs to. */
 export function flattenSteps(blocks) {
@@ -52,13 +58,31 @@ export function clockText(seconds) {
   return h ? `${h}:${pad(m)}:${pad(s)}` : `${m}:${pad(s)}`;
 }
 
+/* The key a run of these steps is kept under: the same session's steps give the same key. */
+export function runKey(steps) {
+  const text = JSON.stringify(steps.map((step) => [step.blockTitle, step.title, step.minutes]));
+  let hash = 5381;
+  for (let i = 0; i < text.length; i += 1) hash = ((hash * 33) ^ text.charCodeAt(i)) >>> 0;
+  return `run:${hash.toString(36)}`;
+}
+
+/* A kept run, if it fits these steps and is recent enough to be the same session. */
+function usableSnapshot(saved, steps, now) {
+  const fits = (list) => Array.isArray(list) && list.length === steps.length && list.every((n) => Number.isFinite(n) && n >= 0);
+  if (!saved || !fits(saved.spent) || !fits(saved.added)) return null;
+  if (!Number.isInteger(saved.current) || saved.current < 0 || saved.current >= steps.length) return null;
+  if (!(now - saved.savedAt >= 0 && now - saved.savedAt < RESUME_HOURS * 3600 * 1000)) return null;
+  if (saved.since !== null && !(saved.since <= now)) return null;
+  return saved;
+}
+
 /* The run's state: which step, how long each step has run, minutes added. */
-function createRun(steps, now) {
-  const spent = steps.map(() => 0); // ms banked per step while it was not running
-  const added = steps.map(() => 0); // minutes added per step
-  let current = 0;
-  let since = null; // timestamp the current step last started running, or null when stopped
-  let started = false;
+function createRun(steps, now, saved = null) {
+  const spent = saved ? [...saved.spent] : steps.map(() => 0); // ms banked per step while it was not running
+  const added = saved ? [...saved.added] : steps.map(() => 0); // minutes added per step
+  let current = saved ? saved.current : 0;
+  let since = saved ? saved.since : null; // timestamp the current step last started running, or null when stopped
+  let started = saved ? Boolean(saved.started) : false;
 
   function bank() {
     if (since !== null) {
@@ -101,6 +125,7 @@ function createRun(steps, now) {
       since = running ? now() : null;
       return true;
     },
+    snapshot: () => ({ savedAt: now(), current, spent: [...spent], added: [...added], since, started }),
   };
 }
 
@@ -138,8 +163,14 @@ let mounted = 0; // unique ids when a page mounts the timer more than once
 export function mountTimer(container, blocks, labels = labelsFor("timer"), options = {}) {
   const steps = flattenSteps(blocks);
   if (!steps.length) throw new Error("mountTimer: no steps to run");
-  const run = createRun(steps, () => Date.now());
   const store = openStore("timer", 1);
+  const key = runKey(steps);
+  const saved = usableSnapshot(store.get(key), steps, Date.now());
+  const run = createRun(steps, () => Date.now(), saved);
+  const keep = () => {
+    store.set(key, run.snapshot());
+    if (saved) showMessage(null); // "went on from where it was" is news only until the first action
+  };
   const AudioContextClass = window.AudioContext || window.webkitAudioContext;
   let audio = null;
   let soundOn = Boolean(AudioContextClass) && store.get("sound", false) === true;
@@ -304,11 +335,13 @@ export function mountTimer(container, blocks, labels = labelsFor("timer"), optio
       wakeAudio();
       run.start();
     }
+    keep();
     draw();
   }
 
   function go(index) {
     if (!run.go(index)) return;
+    keep();
     drawStep();
     draw();
     announce();
@@ -316,6 +349,7 @@ export function mountTimer(container, blocks, labels = labelsFor("timer"), optio
 
   function addMinute() {
     run.addMinute();
+    keep();
     draw();
   }
 
@@ -339,6 +373,7 @@ export function mountTimer(container, blocks, labels = labelsFor("timer"), optio
   let timer = null;
   function close() {
     if (!dialog.isConnected) return;
+    store.remove(key); // closing ends the run; a reload does not
     window.clearInterval(timer);
     document.removeEventListener("keydown", onKey);
     document.removeEventListener("visibilitychange", draw);
@@ -402,6 +437,10 @@ export function mountTimer(container, blocks, labels = labelsFor("timer"), optio
   drawStep();
   draw();
   drawFullscreen();
+  if (saved) {
+    showMessage("resumed");
+    live.textContent = t("resumed");
+  }
   dialog.showModal();
   playButton.focus();
   timer = window.setInterval(draw, REDRAW_MS);
