@@ -167,6 +167,7 @@ class ShortVersion(Strict):
     """A shorter way to run the exercise, for a programme slot below its duration range."""
 
     minutes: int = Field(ge=1, le=240, description="Length of the short version; below duration.min")
+    mode: Mode = Field(description="Where the short version runs (its heading says so); one of the exercise's modes")
     steps: list[Step] = Field(min_length=2, description="The short version's steps; their minutes add up to `minutes`")
 
     @model_validator(mode="after")
@@ -271,6 +272,10 @@ class Exercise(Strict):
             raise ValueError(
                 f"the steps add up to {total} minutes, outside duration "
                 f"{self.duration.min}-{self.duration.max}"
+            )
+        if self.short_version and self.short_version.mode not in self.modes:
+            raise ValueError(
+                f"short_version.mode ({self.short_version.mode}) is not one of the exercise's modes {self.modes}"
             )
         if self.short_version and self.short_version.minutes >= self.duration.min:
             raise ValueError(

@@ -78,13 +78,18 @@ def block_minutes(block, exercises: dict[str, Exercise]) -> int:
     return block.minutes
 
 
-def slot_problem(block: ExerciseBlock, exercise: Exercise) -> str | None:
+def slot_problem(block: ExerciseBlock, exercise: Exercise, session_mode: str | None = None) -> str | None:
     """Why an exercise does not fit its slot, or None."""
     if block.version == "short":
         if block.minutes is not None:
             return "give either version: short or minutes, not both"
         if exercise.short_version is None:
             return f"version: short, but exercises/{exercise.id}.yml has no short_version"
+        if session_mode and exercise.short_version.mode != session_mode:
+            return (
+                f"the session is {session_mode}, but exercises/{exercise.id}.yml's short_version "
+                f"is written for {exercise.short_version.mode}"
+            )
         return None
     if block.minutes is not None and not exercise.duration.min <= block.minutes <= exercise.duration.max:
         hint = (
@@ -121,7 +126,7 @@ def check_programme(
                     problems.append(f"{where}: blocks[{b}]: no exercise has the id '{block.id}'")
                     known = False
                     continue
-                problem = slot_problem(block, exercises[block.id])
+                problem = slot_problem(block, exercises[block.id], session.mode)
                 if problem:
                     problems.append(f"{where}: blocks[{b}] ({block.id}): {problem}")
                     known = False

@@ -6,7 +6,7 @@ import base64
 import json
 
 from macros import plan_link
-from macros.programme import ExerciseBlock, agenda, block_minutes, session_plan
+from macros.programme import ExerciseBlock, agenda, block_minutes, session_plan, slot_problem
 
 
 def test_a_plan_link_is_base64url_of_utf8_json_without_padding():
@@ -56,6 +56,18 @@ def test_the_staff_path_runs_each_weeks_exercise_in_its_short_version(content):
         short = [b for b in session.blocks if isinstance(b, ExerciseBlock) and b.version == "short"]
         assert len(short) == 1
         assert 25 <= content.exercises[short[0].id].short_version.minutes <= 30
+        assert content.exercises[short[0].id].short_version.mode == "remote"
+
+
+def test_a_short_version_runs_only_in_a_session_of_its_mode(content):
+    """A short version written for video (breakout rooms, chat) must not land in a
+    session held in a room: the trainer would get the wrong instructions."""
+    block = ExerciseBlock(type="exercise", id="priority-sort", version="short")
+    exercise = content.exercises["priority-sort"]
+    assert slot_problem(block, exercise, "remote") is None
+    assert slot_problem(block, exercise, "in-person") == (
+        "the session is in-person, but exercises/priority-sort.yml's short_version is written for remote"
+    )
 
 
 def test_a_session_plan_keeps_both_languages_of_its_own_blocks(content):
